@@ -1,0 +1,44 @@
+package com.lesa.api.config;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds {@link LesaSettings} and offers each concern's record on its own, so a class asks only for what it uses. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LesaSettings.class)
+class SettingsConfiguration {
+
+	@Bean
+	ServiceSettings serviceSettings(LesaSettings settings) {
+		return settings.service();
+	}
+
+	@Bean
+	LivekitSettings livekitSettings(LesaSettings settings) {
+		return settings.livekit();
+	}
+
+	@Bean
+	TokenSettings tokenSettings(LesaSettings settings) {
+		return settings.token();
+	}
+
+	@Bean
+	HttpSettings httpSettings(LesaSettings settings) {
+		return settings.http();
+	}
+
+	@Bean
+	DispatchSettings dispatchSettings(LesaSettings settings) {
+		return settings.dispatch();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.lesa.api.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/**
+ * The one place for rules that span settings, production refusals among them. Each message names the environment
+ * variable; none quotes a value, so no secret reaches the log.
+ */
+class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSettings> {
+
+	@Override
+	public boolean isValid(LesaSettings settings, ConstraintValidatorContext context) {
+		List<String> problems = problems(settings);
+		if (problems.isEmpty()) {
+			return true;
+		}
+		context.disableDefaultConstraintViolation();
+		problems.forEach((problem) -> context.buildConstraintViolationWithTemplate(problem).addConstraintViolation());
+		return false;
+	}
+
+	static List<String> problems(LesaSettings settings) {
+		List<String> problems = new ArrayList<>();
+		TokenSettings token = settings.token();
+		if (token != null && token.maxTtlMinutes() < token.defaultTtlMinutes()) {
+			problems.add("MAX_TOKEN_TTL_MINUTES must be >= DEFAULT_TOKEN_TTL_MINUTES");
+		}
+		LivekitSettings livekit = settings.livekit();
+		if (livekit != null) {
+			checkUrl(problems, "LIVEKIT_WS_URL", livekit.wsUrl(), Set.of("ws", "wss"));
+			checkUrl(problems, "LIVEKIT_URL", livekit.url(), Set.of("http", "https", "ws", "wss"));
+		}
+		HttpSettings http = settings.http();
+		if (token != null && http != null
+				&& http.maxRequestBodyBytes() <= token.maxMetadataBytes() + token.maxAttributesBytes()) {
+			problems.add("MAX_REQUEST_BODY_BYTES must be larger than MAX_METADATA_BYTES + MAX_ATTRIBUTES_BYTES");
+		}
+		ServiceSettings service = settings.service();
+		if (service != null && service.environment() != null && service.environment().isProduction()
+				&& livekit != null) {
+			checkProductionSecrets(problems, livekit);
+		}
+		return problems;
+	}
+
+	private static void checkUrl(List<String> problems, String name, URI url, Set<String> schemes) {
+		if (url == null) {
+			return;
+		}
+		String scheme = url.getScheme();
+		if (scheme == null || !schemes.contains(scheme.toLowerCase(java.util.Locale.ROOT)) || url.getHost() == null) {
+			problems.add(name + " must be an absolute " + String.join("/", schemes.stream().sorted().toList())
+					+ " URL with a host");
+		}
+	}
+
+	private static void checkProductionSecrets(List<String> problems, LivekitSettings livekit) {
+		if (LivekitSettings.DEV_API_KEY.equals(livekit.apiKey())) {
+			problems.add("LIVEKIT_API_KEY must not be the development key in production");
+		}
+		if (livekit.apiSecret() == null || livekit.apiSecret().isBlank()) {
+			return;
+		}
+		if (LivekitSettings.DEV_API_SECRET.equals(livekit.apiSecret())) {
+			problems.add("LIVEKIT_API_SECRET must not be the development secret in production");
+		}
+		else if (livekit.hasShortSecret()) {
+			problems.add("LIVEKIT_API_SECRET must be at least " + LivekitSettings.MIN_SECRET_BYTES
+					+ " bytes in production");
+		}
+	}
+
+}

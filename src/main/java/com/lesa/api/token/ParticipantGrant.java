@@ -1,0 +1,19 @@
+package com.lesa.api.token;
+
+import java.util.Map;
+
+/**
+ * A validated token request: who joins which room, for how long, with what.
+ *
+ * @param room the room to join
+ * @param identity the participant identity
+ * @param name display name, or null
+ * @param metadata participant metadata, or null
+ * @param attributes participant attributes, or null
+ * @param ttlMinutes token lifetime
+ * @param micOnly whether the participant may publish only its microphone
+ * @param dispatchAgent whether the caller asked for the agent to be dispatched
+ */
+record ParticipantGrant(String room, String identity, String name, String metadata, Map<String, String> attributes,
+		int ttlMinutes, boolean micOnly, boolean dispatchAgent) {
+}

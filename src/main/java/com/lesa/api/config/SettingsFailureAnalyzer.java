@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -58,6 +59,13 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
 		if (unbindable != null && unbindable.getProperty() != null) {
 			String name = variableOf(unbindable.getProperty().getName().toString());
 			return List.of(name + " " + conversionProblem(unbindable));
+		}
+		InvalidConfigurationPropertyValueException unreadable = findCause(failure,
+				InvalidConfigurationPropertyValueException.class);
+		if (unreadable != null) {
+			String reason = String.valueOf(unreadable.getReason());
+			return List.of(variableOf(unreadable.getName()) + " "
+					+ (reason.endsWith(Integer.class.getName()) ? "must be a whole number" : "has an invalid value"));
 		}
 		return List.of();
 	}

@@ -13,25 +13,22 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.LivekitTokens;
+import com.lesa.api.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.lesa.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "LIVEKIT_WS_URL=wss://lk.example.test",
-		"LIVEKIT_URL=https://lk.example.test", "LIVEKIT_API_KEY=" + TokenIntegrationTests.KEY,
-		"LIVEKIT_API_SECRET=" + TokenIntegrationTests.SECRET })
+@ServiceTest
 class TokenIntegrationTests {
 
-	static final String KEY = "APItestKey";
+	private static final String KEY = ServiceTest.API_KEY;
 
-	static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+	private static final String SECRET = ServiceTest.API_SECRET;
 
 	private static final String PATH = "/api/v1/auth/token";
 

@@ -1,0 +1,210 @@
+package com.lesa.api.config;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Binds the settings from a stand-in for the process environment, exactly as Spring Boot reads real environment
+ * variables, and checks what start-up says about each bad value. {@code SettingsStartupTests} covers real processes.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SettingsTests {
+
+	private static final String SECRET = "a-production-secret-of-at-least-32-bytes";
+
+	private static final Map<String, String> PRODUCTION = Map.of("ENVIRONMENT", "production", "LIVEKIT_WS_URL",
+			"wss://lk.example.com", "LIVEKIT_URL", "https://lk.example.com", "LIVEKIT_API_KEY", "APIprod",
+			"LIVEKIT_API_SECRET", SECRET);
+
+	@Test
+	void bindWhenNothingSetThenOriginalDefaultsAndLivekitDevServer(CapturedOutput output) {
+		LesaSettings settings = bind(Map.of());
+
+		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.DEVELOPMENT, false));
+		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("ws://localhost:7880"),
+				URI.create("http://localhost:7880"), "devkey", "secret"));
+		assertThat(settings.token()).isEqualTo(new TokenSettings(60, 1440, 100, 100, 4096, 4096));
+		assertThat(settings.http()).isEqualTo(new HttpSettings(List.of("*"), 16384,
+				new HttpSettings.Cors(List.of("*"), true, List.of("*"), List.of("*"))));
+		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("py-agent", 3));
+		assertThat(output.getAll().split("livekit-server --dev defaults", -1)).hasSize(2);
+	}
+
+	@Test
+	void bindWhenEveryVariableSetThenEachIsBound() {
+		Map<String, String> env = new HashMap<>(PRODUCTION);
+		env.putAll(Map.of("ENVIRONMENT", "Staging", "DEBUG", "True", "AGENT_NAME", "lesa-agent", "TRUSTED_HOSTS",
+				"api.example.com,*.example.com", "MAX_TOKEN_TTL_MINUTES", "120", "DEFAULT_TOKEN_TTL_MINUTES", "15",
+				"CORS_ALLOW_ORIGINS", "https://app.example.com,https://admin.example.com", "CORS_ALLOW_CREDENTIALS",
+				"False", "CORS_ALLOW_METHODS", "GET,POST", "CORS_ALLOW_HEADERS", "Authorization,Content-Type"));
+		env.putAll(Map.of("DISPATCH_CACHE_TTL_SECONDS", "0", "MAX_ROOM_NAME_LENGTH", "64", "MAX_IDENTITY_LENGTH",
+				"80", "MAX_METADATA_BYTES", "1000", "MAX_ATTRIBUTES_BYTES", "2000", "MAX_REQUEST_BODY_BYTES", "8192"));
+
+		LesaSettings settings = bind(env);
+
+		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.STAGING, true));
+		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("wss://lk.example.com"),
+				URI.create("https://lk.example.com"), "APIprod", SECRET));
+		assertThat(settings.token()).isEqualTo(new TokenSettings(15, 120, 64, 80, 1000, 2000));
+		assertThat(settings.http()).isEqualTo(new HttpSettings(List.of("api.example.com", "*.example.com"), 8192,
+				new HttpSettings.Cors(List.of("https://app.example.com", "https://admin.example.com"), false,
+						List.of("GET", "POST"), List.of("Authorization", "Content-Type"))));
+		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("lesa-agent", 0));
+	}
+
+	@Test
+	void bindWhenProductionWithRealSecretsThenStarts() {
+		assertThat(bind(PRODUCTION).livekit().apiKey()).isEqualTo("APIprod");
+	}
+
+	@Test
+	void bindWhenSomeLivekitSettingsGivenInDevelopmentThenTheOthersAreRequired() {
+		assertThat(problems(Map.of("LIVEKIT_API_KEY", "mykey"))).containsExactlyInAnyOrder(
+				"LIVEKIT_WS_URL is required", "LIVEKIT_URL is required", "LIVEKIT_API_SECRET is required");
+	}
+
+	@Test
+	void bindWhenProductionWithoutLivekitSettingsThenEachIsRequired() {
+		assertThat(problems(Map.of("ENVIRONMENT", "production"))).containsExactlyInAnyOrder(
+				"LIVEKIT_WS_URL is required", "LIVEKIT_URL is required", "LIVEKIT_API_KEY is required",
+				"LIVEKIT_API_SECRET is required");
+	}
+
+	@Test
+	void bindWhenProductionWithDevKeyPairThenRefused() {
+		Map<String, String> env = new HashMap<>(PRODUCTION);
+		env.putAll(Map.of("LIVEKIT_API_KEY", "devkey", "LIVEKIT_API_SECRET", "secret"));
+
+		assertThat(problems(env)).containsExactlyInAnyOrder(
+				"LIVEKIT_API_KEY must not be the development key in production",
+				"LIVEKIT_API_SECRET must not be the development secret in production");
+	}
+
+	@Test
+	void bindWhenProductionWithShortSecretThenRefusedWithoutQuotingIt() {
+		Map<String, String> env = new HashMap<>(PRODUCTION);
+		env.put("LIVEKIT_API_SECRET", "short-but-not-dev-31-bytes-long");
+
+		List<String> problems = problems(env);
+		assertThat(problems).containsExactly("LIVEKIT_API_SECRET must be at least 32 bytes in production");
+		assertThat(String.join("\n", problems)).doesNotContain("short-but-not-dev");
+	}
+
+	@Test
+	void bindWhenShortSecretOutsideProductionThenAccepted() {
+		Map<String, String> env = new HashMap<>(PRODUCTION);
+		env.putAll(Map.of("ENVIRONMENT", "staging", "LIVEKIT_API_SECRET", "tiny"));
+
+		assertThat(bind(env).livekit().hasShortSecret()).isTrue();
+	}
+
+	@Test
+	void bindWhenSeveralProblemsThenEachIsReportedAtOnce() {
+		assertThat(problems(Map.of("MAX_TOKEN_TTL_MINUTES", "30", "MAX_ROOM_NAME_LENGTH", "0", "AGENT_NAME", " ")))
+			.containsExactlyInAnyOrder("MAX_TOKEN_TTL_MINUTES must be >= DEFAULT_TOKEN_TTL_MINUTES",
+					"MAX_ROOM_NAME_LENGTH must be greater than or equal to 1", "AGENT_NAME is required");
+	}
+
+	static Stream<Arguments> invalidValues() {
+		return Stream.of(Arguments.of("MAX_TOKEN_TTL_MINUTES", "10", "MAX_TOKEN_TTL_MINUTES must be >= DEFAULT_TOKEN_TTL_MINUTES"),
+				Arguments.of("MAX_TOKEN_TTL_MINUTES", "a day", "MAX_TOKEN_TTL_MINUTES must be a whole number"),
+				Arguments.of("DEFAULT_TOKEN_TTL_MINUTES", "0",
+						"DEFAULT_TOKEN_TTL_MINUTES must be greater than or equal to 1"),
+				Arguments.of("ENVIRONMENT", "prod",
+						"ENVIRONMENT must be one of development, test, staging, production"),
+				Arguments.of("DEBUG", "sometimes", "DEBUG must be true or false"),
+				Arguments.of("MAX_ROOM_NAME_LENGTH", "300", "MAX_ROOM_NAME_LENGTH must be less than or equal to 256"),
+				Arguments.of("MAX_IDENTITY_LENGTH", "-1", "MAX_IDENTITY_LENGTH must be greater than or equal to 1"),
+				Arguments.of("DISPATCH_CACHE_TTL_SECONDS", "-1",
+						"DISPATCH_CACHE_TTL_SECONDS must be greater than or equal to 0"),
+				Arguments.of("AGENT_NAME", "", "AGENT_NAME is required"),
+				Arguments.of("CORS_ALLOW_CREDENTIALS", "maybe", "CORS_ALLOW_CREDENTIALS must be true or false"),
+				Arguments.of("CORS_ALLOW_ORIGINS", "", "CORS_ALLOW_ORIGINS must list at least one origin"),
+				Arguments.of("CORS_ALLOW_METHODS", "", "CORS_ALLOW_METHODS must list at least one method"),
+				Arguments.of("CORS_ALLOW_HEADERS", "", "CORS_ALLOW_HEADERS must list at least one header"),
+				Arguments.of("TRUSTED_HOSTS", "", "TRUSTED_HOSTS must list at least one host"),
+				Arguments.of("MAX_METADATA_BYTES", "600000", "MAX_METADATA_BYTES must be less than or equal to 524288"),
+				Arguments.of("MAX_ATTRIBUTES_BYTES", "70000",
+						"MAX_ATTRIBUTES_BYTES must be less than or equal to 65536"),
+				Arguments.of("MAX_REQUEST_BODY_BYTES", "8000",
+						"MAX_REQUEST_BODY_BYTES must be larger than MAX_METADATA_BYTES + MAX_ATTRIBUTES_BYTES"),
+				Arguments.of("LIVEKIT_WS_URL", "https://lk.example.com",
+						"LIVEKIT_WS_URL must be an absolute ws/wss URL with a host"),
+				Arguments.of("LIVEKIT_URL", "lk.example.com",
+						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"),
+				Arguments.of("LIVEKIT_URL", "https://lk example.com",
+						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@MethodSource("invalidValues")
+	void bindWhenValueInvalidThenStartupSaysWhichVariableAndWhy(String variable, String value, String message) {
+		Map<String, String> env = new HashMap<>(PRODUCTION);
+		env.put("ENVIRONMENT", "development");
+		env.put("MAX_REQUEST_BODY_BYTES", "1048576");
+		env.put(variable, value);
+
+		assertThat(problems(env)).containsExactly(message);
+	}
+
+	static LesaSettings bind(Map<String, String> variables) {
+		try (ConfigurableApplicationContext context = application(environment(variables)).run()) {
+			return context.getBean(LesaSettings.class);
+		}
+	}
+
+	static List<String> problems(Map<String, String> variables) {
+		ConfigurableEnvironment environment = environment(variables);
+		try (ConfigurableApplicationContext context = application(environment).run()) {
+			return fail("started with invalid settings: " + context.getBean(LesaSettings.class));
+		}
+		catch (RuntimeException ex) {
+			List<String> problems = new SettingsFailureAnalyzer(environment).problems(ex);
+			assertThat(problems).as("problems of %s", ex).isNotEmpty();
+			return problems;
+		}
+	}
+
+	private static SpringApplicationBuilder application(ConfigurableEnvironment environment) {
+		return new SpringApplicationBuilder(SettingsConfiguration.class).environment(environment)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false);
+	}
+
+	/** A Spring environment whose only outside source is the given stand-in for the process environment. */
+	static ConfigurableEnvironment environment(Map<String, String> variables) {
+		Map<String, Object> env = new HashMap<>(variables);
+		env.putIfAbsent("ENV_FILE", "target/no-such.env");
+		return new StandardEnvironment() {
+			@Override
+			protected void customizePropertySources(MutablePropertySources sources) {
+				sources.addLast(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+			}
+		};
+	}
+
+}

@@ -1,0 +1,102 @@
+package com.lesa.api.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.lesa.api.LesaApiApplication;
+
+/**
+ * The service as a separate JVM process, started the way an operator starts it: its own working directory, its own
+ * environment variables, its own exit code. For what only a real process shows (.env files, exit codes, stderr).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private final Process process;
+
+	private final StringBuffer output = new StringBuffer();
+
+	private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+	private ServiceProcess(Process process) {
+		this.process = process;
+		Thread reader = new Thread(this::read, "service-output");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** Starts the service in {@code workingDirectory} with exactly {@code environment} (plus PATH). */
+	public static ServiceProcess start(Path workingDirectory, Map<String, String> environment) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), LesaApiApplication.class.getName()));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectErrorStream(true);
+		Map<String, String> env = builder.environment();
+		String path = env.get("PATH");
+		env.clear();
+		env.put("PATH", (path != null) ? path : "/usr/bin:/bin");
+		env.putAll(environment);
+		return new ServiceProcess(builder.start());
+	}
+
+	private void read() {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				this.output.append(line).append('\n');
+				Matcher started = STARTED.matcher(line);
+				if (started.find()) {
+					this.port.complete(Integer.parseInt(started.group(1)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process ended; its exit code tells the rest
+		}
+		finally {
+			this.port.completeExceptionally(new IllegalStateException("service stopped before it started:\n" + this.output));
+		}
+	}
+
+	/** Waits until the service listens and returns its port. */
+	public int awaitPort(Duration timeout) throws Exception {
+		return this.port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Waits for the process to end by itself and returns its exit code. */
+	public int awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("service still running after " + timeout + ":\n" + this.output);
+		}
+		return this.process.exitValue();
+	}
+
+	/** Sends SIGTERM, as Kubernetes does, and returns the exit code. */
+	public int stop(Duration timeout) throws InterruptedException {
+		this.process.destroy();
+		return awaitExit(timeout);
+	}
+
+	public String output() {
+		return this.output.toString();
+	}
+
+	@Override
+	public void close() {
+		this.process.destroyForcibly();
+	}
+
+}

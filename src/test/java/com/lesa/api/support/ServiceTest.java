@@ -1,0 +1,28 @@
+package com.lesa.api.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole service on a random loopback port, with a test LiveKit key pair ({@link #API_KEY}, {@link #API_SECRET})
+ * and a LiveKit URL nothing listens on; tests that need a LiveKit point {@code LIVEKIT_URL} at their fake.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "LIVEKIT_WS_URL=wss://lk.example.test", "LIVEKIT_URL=http://127.0.0.1:9",
+				"LIVEKIT_API_KEY=" + ServiceTest.API_KEY, "LIVEKIT_API_SECRET=" + ServiceTest.API_SECRET })
+public @interface ServiceTest {
+
+	String API_KEY = "APItestKey";
+
+	String API_SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+
+}

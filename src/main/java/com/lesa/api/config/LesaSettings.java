@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @ConsistentSettings
 public record LesaSettings(@NotNull @Valid ServiceSettings service, @NotNull @Valid LivekitSettings livekit,
 		@NotNull @Valid TokenSettings token, @NotNull @Valid HttpSettings http,
-		@NotNull @Valid DispatchSettings dispatch) {
+		@NotNull @Valid DispatchSettings dispatch, @NotNull @Valid LivekitApiSettings livekitApi) {
 }

@@ -37,6 +37,11 @@ class SettingsConfiguration {
 	}
 
 	@Bean
+	LivekitApiSettings livekitApiSettings(LesaSettings settings) {
+		return settings.livekitApi();
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

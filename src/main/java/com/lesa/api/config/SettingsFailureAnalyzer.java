@@ -1,6 +1,7 @@
 package com.lesa.api.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	private static String canonical(String property) {
-		return Arrays.stream(property.split("\\."))
+		return Arrays.stream(property.replaceAll("\\[\\d+]", "").split("\\."))
 			.map((part) -> part.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
 			.collect(Collectors.joining("."));
 	}
@@ -120,6 +121,9 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
 		}
 		if (type == URI.class) {
 			return "must be a URL";
+		}
+		if (type == Duration.class) {
+			return "must be a duration such as 500ms or 3s";
 		}
 		return "has a value that cannot be read as " + type.getSimpleName();
 	}

@@ -1,6 +1,7 @@
 package com.lesa.api.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,10 @@ import jakarta.validation.ConstraintValidatorContext;
  * variable; none quotes a value, so no secret reaches the log.
  */
 class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSettings> {
+
+	private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
+
+	private static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
 	@Override
 	public boolean isValid(LesaSettings settings, ConstraintValidatorContext context) {
@@ -41,6 +46,17 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 				&& http.maxRequestBodyBytes() <= token.maxMetadataBytes() + token.maxAttributesBytes()) {
 			problems.add("MAX_REQUEST_BODY_BYTES must be larger than MAX_METADATA_BYTES + MAX_ATTRIBUTES_BYTES");
 		}
+		DispatchSettings dispatch = settings.dispatch();
+		if (dispatch != null && dispatch.agentName() != null && !dispatch.agentName().isBlank()
+				&& !dispatch.isAllowed(dispatch.agentName())) {
+			problems.add("ALLOWED_AGENT_NAMES must include AGENT_NAME");
+		}
+		LivekitApiSettings api = settings.livekitApi();
+		if (api != null) {
+			checkTimeout(problems, "LIVEKIT_CONNECT_TIMEOUT", api.connectTimeout());
+			checkTimeout(problems, "LIVEKIT_READ_TIMEOUT", api.readTimeout());
+			checkTimeout(problems, "LIVEKIT_CALL_TIMEOUT", api.callTimeout());
+		}
 		ServiceSettings service = settings.service();
 		if (service != null && service.environment() != null && service.environment().isProduction()
 				&& livekit != null) {
@@ -57,6 +73,12 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 		if (scheme == null || !schemes.contains(scheme.toLowerCase(java.util.Locale.ROOT)) || url.getHost() == null) {
 			problems.add(name + " must be an absolute " + String.join("/", schemes.stream().sorted().toList())
 					+ " URL with a host");
+		}
+	}
+
+	private static void checkTimeout(List<String> problems, String name, Duration timeout) {
+		if (timeout != null && (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+			problems.add(name + " must be between 10ms and 60s");
 		}
 	}
 

@@ -73,6 +73,9 @@ public final class AccessTokenMinter {
 			grants.put("attributes", claims.attributes());
 		}
 		grants.put("video", claims.video().toClaim());
+		if (claims.roomConfig() != null) {
+			grants.put("roomConfig", claims.roomConfig().toClaim());
+		}
 		return grants;
 	}
 

@@ -2,6 +2,8 @@ package com.lesa.api.token;
 
 import java.util.Map;
 
+import com.lesa.api.livekit.RoomConfiguration;
+
 /**
  * A validated token request: who joins which room, for how long, with what.
  *
@@ -13,7 +15,8 @@ import java.util.Map;
  * @param ttlMinutes token lifetime
  * @param micOnly whether the participant may publish only its microphone
  * @param dispatchAgent whether the caller asked for the agent to be dispatched
+ * @param roomConfig agents the token itself dispatches when its join creates the room, or null
  */
 record ParticipantGrant(String room, String identity, String name, String metadata, Map<String, String> attributes,
-		int ttlMinutes, boolean micOnly, boolean dispatchAgent) {
+		int ttlMinutes, boolean micOnly, boolean dispatchAgent, RoomConfiguration roomConfig) {
 }

@@ -2,9 +2,9 @@ package com.lesa.api.token;
 
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-
+import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.TokenSettings;
+import com.lesa.api.livekit.RoomConfiguration;
 import com.lesa.api.web.Violations;
 import com.lesa.api.web.Violations.Given;
 
@@ -21,8 +21,11 @@ class TokenRequestValidator {
 
 	private final TokenSettings limits;
 
-	TokenRequestValidator(TokenSettings limits) {
+	private final DispatchSettings dispatch;
+
+	TokenRequestValidator(TokenSettings limits, DispatchSettings dispatch) {
 		this.limits = limits;
+		this.dispatch = dispatch;
 	}
 
 	ParticipantGrant validate(TokenRequest request) {
@@ -44,24 +47,11 @@ class TokenRequestValidator {
 		if (ttl < 1 || ttl > this.limits.maxTtlMinutes()) {
 			violations.add("ttl_minutes", "must be between 1 and " + this.limits.maxTtlMinutes());
 		}
-		if (!isEmpty(request.roomConfig())) {
-			violations.add("room_config", "is not supported by this service yet; leave it empty");
-		}
+		RoomConfiguration roomConfig = RoomConfigReader.read(request.roomConfig(), violations, this.dispatch,
+				this.limits.maxMetadataBytes());
 		violations.throwIfAny();
 		return new ParticipantGrant(room.value(), identity.value(), name.value(), metadata.value(), attributes.value(),
-				ttl, Boolean.TRUE.equals(request.micOnly()), Boolean.TRUE.equals(request.dispatchAgent()));
-	}
-
-	/** Null, or nothing but defaults: what LiveKit's Android client sends when the app sets no room config. */
-	static boolean isEmpty(JsonNode node) {
-		if (node == null || node.isNull() || node.isMissingNode()) {
-			return true;
-		}
-		if (node.isContainer()) {
-			return node.values().stream().allMatch(TokenRequestValidator::isEmpty);
-		}
-		return (node.isString() && node.asString().isEmpty()) || (node.isNumber() && node.asDouble() == 0)
-				|| (node.isBoolean() && !node.asBoolean());
+				ttl, Boolean.TRUE.equals(request.micOnly()), Boolean.TRUE.equals(request.dispatchAgent()), roomConfig);
 	}
 
 }

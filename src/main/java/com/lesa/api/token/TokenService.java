@@ -2,15 +2,23 @@ package com.lesa.api.token;
 
 import java.time.Duration;
 
+import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.LivekitSettings;
+import com.lesa.api.dispatch.DispatchService;
+import com.lesa.api.dispatch.DispatchService.Dispatched;
 import com.lesa.api.livekit.AccessTokenClaims;
 import com.lesa.api.livekit.AccessTokenMinter;
+import com.lesa.api.livekit.LivekitException;
 import com.lesa.api.livekit.MintedToken;
 import com.lesa.api.livekit.VideoGrant;
+import com.lesa.api.token.TokenResponse.DispatchError;
 
 import org.springframework.stereotype.Service;
 
-/** Mints a participant's join token: the hot path, with no I/O. */
+/**
+ * Mints a participant's join token (no I/O), and with {@code dispatch_agent} dispatches the agent through the same
+ * de-duplicated path as the dispatch endpoint. The token is returned whatever LiveKit does.
+ */
 @Service
 class TokenService {
 
@@ -18,22 +26,43 @@ class TokenService {
 
 	private final AccessTokenMinter minter;
 
+	private final DispatchService dispatches;
+
+	private final String agentName;
+
 	private final String wsUrl;
 
-	TokenService(TokenRequestValidator validator, AccessTokenMinter minter, LivekitSettings livekit) {
+	TokenService(TokenRequestValidator validator, AccessTokenMinter minter, DispatchService dispatches,
+			DispatchSettings dispatch, LivekitSettings livekit) {
 		this.validator = validator;
 		this.minter = minter;
+		this.dispatches = dispatches;
+		this.agentName = dispatch.agentName();
 		this.wsUrl = livekit.wsUrl().toString();
 	}
 
 	TokenResponse issue(TokenRequest request) {
 		ParticipantGrant grant = this.validator.validate(request);
-		AccessTokenClaims claims = AccessTokenClaims.join(grant.identity(), grant.name(), grant.metadata(),
-				grant.attributes(), VideoGrant.join(grant.room(), grant.micOnly()),
-				Duration.ofMinutes(grant.ttlMinutes()));
+		AccessTokenClaims claims = AccessTokenClaims
+			.join(grant.identity(), grant.name(), grant.metadata(), grant.attributes(),
+					VideoGrant.join(grant.room(), grant.micOnly()), Duration.ofMinutes(grant.ttlMinutes()))
+			.withRoomConfig(grant.roomConfig());
 		MintedToken token = this.minter.mint(claims);
+		String dispatchId = null;
+		DispatchError dispatchError = null;
+		if (grant.dispatchAgent()) {
+			try {
+				Dispatched dispatched = this.dispatches.dispatch(grant.room(), this.agentName, null);
+				dispatchId = dispatched.dispatch().id();
+			}
+			catch (LivekitException ex) {
+				dispatchError = new DispatchError(ex.failure().code(), ex.failure().description()
+						+ ((ex.twirpCode() != null) ? " (" + ex.twirpCode() + ")" : ""));
+			}
+		}
 		return new TokenResponse(token.jwt(), this.wsUrl, grant.room(), grant.identity(), grant.name(),
-				grant.ttlMinutes(), token.expiresAt().toString(), grant.micOnly(), this.wsUrl, token.jwt());
+				grant.ttlMinutes(), token.expiresAt().toString(), grant.micOnly(), dispatchId != null, dispatchId,
+				dispatchError, this.wsUrl, token.jwt());
 	}
 
 }

@@ -11,6 +11,8 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import com.lesa.api.livekit.LivekitException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +37,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
 		return invalid(ex.violations());
+	}
+
+	@ExceptionHandler(LivekitException.class)
+	ResponseEntity<ProblemDetail> livekit(LivekitException ex) {
+		return LivekitProblems.answer(ex);
 	}
 
 	@ExceptionHandler(Exception.class)

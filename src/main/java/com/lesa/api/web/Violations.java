@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.lesa.api.config.DispatchSettings;
+
 /**
  * Collects what is wrong with a request so the caller hears about every field at once, with the text rules LiveKit
  * itself enforces on names (UTF-8 byte limits) and the ones a browser-facing service needs (no invisible or
@@ -87,6 +89,16 @@ public final class Violations {
 		}
 		if (total > maxBytes) {
 			add(field, "keys and values must total at most " + maxBytes + " bytes (UTF-8)");
+		}
+	}
+
+	/** Checks that {@code agent} is one of {@code ALLOWED_AGENT_NAMES}. */
+	public void allowedAgent(String field, String agent, DispatchSettings settings) {
+		if (agent == null || agent.isBlank()) {
+			add(field, "must not be blank");
+		}
+		else if (!settings.isAllowed(agent)) {
+			add(field, "is not an agent this service may dispatch");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.lesa.api.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,9 @@ class SettingsTests {
 		assertThat(settings.token()).isEqualTo(new TokenSettings(60, 1440, 100, 100, 4096, 4096));
 		assertThat(settings.http()).isEqualTo(new HttpSettings(List.of("*"), 16384,
 				new HttpSettings.Cors(List.of("*"), true, List.of("*"), List.of("*"))));
-		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("py-agent", 3));
+		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("py-agent", List.of("py-agent"), 3));
+		assertThat(settings.livekitApi()).isEqualTo(
+				new LivekitApiSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)));
 		assertThat(output.getAll().split("livekit-server --dev defaults", -1)).hasSize(2);
 	}
 
@@ -62,6 +65,8 @@ class SettingsTests {
 				"False", "CORS_ALLOW_METHODS", "GET,POST", "CORS_ALLOW_HEADERS", "Authorization,Content-Type"));
 		env.putAll(Map.of("DISPATCH_CACHE_TTL_SECONDS", "0", "MAX_ROOM_NAME_LENGTH", "64", "MAX_IDENTITY_LENGTH",
 				"80", "MAX_METADATA_BYTES", "1000", "MAX_ATTRIBUTES_BYTES", "2000", "MAX_REQUEST_BODY_BYTES", "8192"));
+		env.putAll(Map.of("ALLOWED_AGENT_NAMES", "helper,lesa-agent", "LIVEKIT_CONNECT_TIMEOUT", "500ms",
+				"LIVEKIT_READ_TIMEOUT", "3s", "LIVEKIT_CALL_TIMEOUT", "4s"));
 
 		LesaSettings settings = bind(env);
 
@@ -72,7 +77,10 @@ class SettingsTests {
 		assertThat(settings.http()).isEqualTo(new HttpSettings(List.of("api.example.com", "*.example.com"), 8192,
 				new HttpSettings.Cors(List.of("https://app.example.com", "https://admin.example.com"), false,
 						List.of("GET", "POST"), List.of("Authorization", "Content-Type"))));
-		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("lesa-agent", 0));
+		assertThat(settings.dispatch())
+			.isEqualTo(new DispatchSettings("lesa-agent", List.of("helper", "lesa-agent"), 0));
+		assertThat(settings.livekitApi()).isEqualTo(
+				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(4)));
 	}
 
 	@Test
@@ -155,6 +163,12 @@ class SettingsTests {
 						"LIVEKIT_WS_URL must be an absolute ws/wss URL with a host"),
 				Arguments.of("LIVEKIT_URL", "lk.example.com",
 						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"),
+				Arguments.of("ALLOWED_AGENT_NAMES", "someone-else", "ALLOWED_AGENT_NAMES must include AGENT_NAME"),
+				Arguments.of("ALLOWED_AGENT_NAMES", "py-agent, ", "ALLOWED_AGENT_NAMES must not list a blank name"),
+				Arguments.of("LIVEKIT_CALL_TIMEOUT", "soon",
+						"LIVEKIT_CALL_TIMEOUT must be a duration such as 500ms or 3s"),
+				Arguments.of("LIVEKIT_READ_TIMEOUT", "0s", "LIVEKIT_READ_TIMEOUT must be between 10ms and 60s"),
+				Arguments.of("LIVEKIT_CONNECT_TIMEOUT", "5m", "LIVEKIT_CONNECT_TIMEOUT must be between 10ms and 60s"),
 				Arguments.of("LIVEKIT_URL", "https://lk example.com",
 						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"));
 	}

@@ -134,12 +134,12 @@ class TokenIntegrationTests {
 	}
 
 	@Test
-	void tokenWhenRoomConfigHasContentThen422SayingItIsNotSupported() {
+	void tokenWhenRoomConfigNamesAnAgentNotAllowedThen422NamingIt() {
 		JsonNode problem = assertProblem(this.http.postJson(PATH, """
 				{"room":"r","identity":"u","room_config":{"agents":[{"agent_name":"x"}]}}"""), 422, "invalid-request");
 
-		assertThat(fields(problem)).containsExactly("room_config");
-		assertThat(problem.path("errors").get(0).path("message").asString()).contains("not supported");
+		assertThat(fields(problem)).containsExactly("room_config.agents[0].agent_name");
+		assertThat(problem.path("errors").get(0).path("message").asString()).contains("not an agent");
 	}
 
 	@Test

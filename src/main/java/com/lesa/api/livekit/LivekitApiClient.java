@@ -1,0 +1,277 @@
+package com.lesa.api.livekit;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.lesa.api.config.LivekitApiSettings;
+import com.lesa.api.config.LivekitSettings;
+import com.lesa.api.livekit.LivekitException.Failure;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one class that speaks to LiveKit's server API: Twirp JSON over one pooled OkHttp client, a fresh admin token
+ * per call, bounded time and bounded answers, and every failure translated into a {@link LivekitException}.
+ * CreateDispatch is not idempotent, so a call is retried only when its request provably never left this process.
+ */
+@Component
+public class LivekitApiClient implements DisposableBean {
+
+	static final String SERVICE_PATH = "/twirp/livekit.AgentDispatchService/";
+
+	/** Far above any real answer; a larger body is not LiveKit talking. */
+	static final long MAX_RESPONSE_BYTES = 1024 * 1024;
+
+	/** Node's server SDK mints 10-minute tokens for API calls. */
+	static final Duration ADMIN_TOKEN_TTL = Duration.ofMinutes(10);
+
+	private static final int MAX_ATTEMPTS = 3;
+
+	private static final long[] BACKOFF_MILLIS = { 100, 250 };
+
+	private static final MediaType JSON = MediaType.get("application/json");
+
+	private static final Logger log = LoggerFactory.getLogger(LivekitApiClient.class);
+
+	private final OkHttpClient http;
+
+	private final HttpUrl base;
+
+	private final AccessTokenMinter minter;
+
+	private final JsonMapper json;
+
+	private final String userAgent;
+
+	private final Duration callTimeout;
+
+	public LivekitApiClient(LivekitSettings livekit, LivekitApiSettings api, AccessTokenMinter minter,
+			JsonMapper json, ObjectProvider<BuildProperties> build) {
+		this.base = apiBase(livekit.url());
+		this.minter = minter;
+		this.json = json;
+		this.callTimeout = api.callTimeout();
+		BuildProperties properties = build.getIfAvailable();
+		this.userAgent = "lesa-token-api/" + ((properties != null) ? properties.getVersion() : "dev");
+		this.http = new OkHttpClient.Builder().connectTimeout(api.connectTimeout())
+			.readTimeout(api.readTimeout())
+			.writeTimeout(api.readTimeout())
+			.callTimeout(api.callTimeout())
+			.retryOnConnectionFailure(false)
+			.followRedirects(false)
+			.eventListenerFactory(LivekitApiClient::trackerOf)
+			.build();
+	}
+
+	/** LiveKit's API lives on the same host as its WebSocket: ws(s) becomes http(s) and any path is dropped. */
+	static HttpUrl apiBase(URI url) {
+		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+		HttpUrl.Builder builder = new HttpUrl.Builder()
+			.scheme(scheme.equals("wss") || scheme.equals("https") ? "https" : "http")
+			.host(url.getHost());
+		if (url.getPort() != -1) {
+			builder.port(url.getPort());
+		}
+		return builder.build();
+	}
+
+	public AgentDispatch createDispatch(String room, String agentName, String metadata) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("room", room);
+		body.put("agentName", agentName);
+		if (metadata != null && !metadata.isEmpty()) {
+			body.put("metadata", metadata);
+		}
+		return dispatchFrom("CreateDispatch", call("CreateDispatch", room, body));
+	}
+
+	public List<AgentDispatch> listDispatches(String room) {
+		JsonNode answer = call("ListDispatch", room, Map.of("room", room));
+		JsonNode list = answer.path("agent_dispatches");
+		if (list.isMissingNode() || list.isNull()) {
+			list = answer.path("agentDispatches");
+		}
+		List<AgentDispatch> dispatches = new ArrayList<>();
+		for (JsonNode item : list.isArray() ? list.values() : List.<JsonNode>of()) {
+			dispatches.add(dispatchFrom("ListDispatch", item));
+		}
+		return dispatches;
+	}
+
+	public AgentDispatch deleteDispatch(String room, String dispatchId) {
+		return dispatchFrom("DeleteDispatch",
+				call("DeleteDispatch", room, Map.of("dispatchId", dispatchId, "room", room)));
+	}
+
+	private JsonNode call(String method, String room, Map<String, Object> body) {
+		byte[] payload = this.json.writeValueAsBytes(body);
+		String token = this.minter.mint(AccessTokenClaims.serverApi(room, ADMIN_TOKEN_TTL)).jwt();
+		long deadline = System.nanoTime() + this.callTimeout.toNanos();
+		for (int attempt = 1;; attempt++) {
+			long remaining = deadline - System.nanoTime();
+			SentTracker tracker = new SentTracker();
+			Request request = new Request.Builder().url(this.base.newBuilder().encodedPath(SERVICE_PATH + method).build())
+				.post(RequestBody.create(payload, JSON))
+				.header("Authorization", "Bearer " + token)
+				.header("User-Agent", this.userAgent)
+				.header("X-Twirp-Timeout-Ms", Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining))))
+				.tag(SentTracker.class, tracker)
+				.build();
+			Call call = this.http.newCall(request);
+			call.timeout().timeout(Math.max(1, remaining), TimeUnit.NANOSECONDS);
+			try (Response response = call.execute()) {
+				return read(method, response);
+			}
+			catch (IOException ex) {
+				long backoff = (attempt <= BACKOFF_MILLIS.length) ? BACKOFF_MILLIS[attempt - 1] : Long.MAX_VALUE;
+				boolean retry = !tracker.sent && ex instanceof ConnectException && attempt < MAX_ATTEMPTS
+						&& System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) < deadline;
+				if (!retry) {
+					throw failed(method, room, translate(ex, tracker.sent), null, 0, null, ex);
+				}
+				pause(backoff, method, room, ex);
+			}
+		}
+	}
+
+	private static Failure translate(IOException ex, boolean sent) {
+		if (!sent) {
+			return Failure.UNREACHABLE;
+		}
+		return (ex instanceof InterruptedIOException) ? Failure.TIMEOUT : Failure.CONNECTION_LOST;
+	}
+
+	private void pause(long millis, String method, String room, IOException cause) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw failed(method, room, Failure.UNREACHABLE, null, 0, null, cause);
+		}
+	}
+
+	private JsonNode read(String method, Response response) throws IOException {
+		ResponseBody body = response.body();
+		MediaType type = body.contentType();
+		boolean isJson = type != null && "application".equals(type.type()) && "json".equals(type.subtype());
+		byte[] bytes = boundedBytes(body);
+		if (bytes == null) {
+			throw failed(method, null, Failure.BAD_RESPONSE, null, response.code(), "answer too large", null);
+		}
+		JsonNode answer = isJson ? parse(bytes) : null;
+		if (response.isSuccessful()) {
+			if (answer == null || !answer.isObject()) {
+				throw failed(method, null, Failure.BAD_RESPONSE, null, response.code(), "not a JSON object", null);
+			}
+			return answer;
+		}
+		String code = (answer != null) ? answer.path("code").asString("") : "";
+		if (!code.isBlank()) {
+			throw failed(method, null, Failure.TWIRP_ERROR, code, response.code(), answer.path("msg").asString(""),
+					null);
+		}
+		if (response.code() == 401) {
+			throw failed(method, null, Failure.UNAUTHORIZED, null, 401, new String(bytes, StandardCharsets.UTF_8), null);
+		}
+		throw failed(method, null, Failure.BAD_RESPONSE, null, response.code(), "not a Twirp error", null);
+	}
+
+	/** The body, or null when it is larger than {@link #MAX_RESPONSE_BYTES}: never more is read into memory. */
+	private static byte[] boundedBytes(ResponseBody body) throws IOException {
+		if (body.contentLength() > MAX_RESPONSE_BYTES) {
+			return null;
+		}
+		BufferedSource source = body.source();
+		if (source.request(MAX_RESPONSE_BYTES + 1)) {
+			return null;
+		}
+		return source.readByteArray();
+	}
+
+	private JsonNode parse(byte[] bytes) {
+		try {
+			return this.json.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static AgentDispatch dispatchFrom(String method, JsonNode node) {
+		try {
+			return AgentDispatch.fromJson(node);
+		}
+		catch (IllegalArgumentException ex) {
+			throw failed(method, null, Failure.BAD_RESPONSE, null, 200, ex.getMessage(), null);
+		}
+	}
+
+	private static LivekitException failed(String method, String room, Failure failure, String twirpCode, int status,
+			String upstreamMessage, Throwable cause) {
+		LivekitException failed = new LivekitException(method, failure, twirpCode, status, cause);
+		log.warn("{}{} (LiveKit said: {})", failed.getMessage(), (room != null) ? " for room " + room : "",
+				printable(upstreamMessage, cause));
+		return failed;
+	}
+
+	/** LiveKit's own words for the log only: shortened, one line, no control characters. */
+	private static String printable(String message, Throwable cause) {
+		String text = (message != null) ? message : (cause != null) ? cause.toString() : "nothing";
+		text = text.replaceAll("\\p{Cntrl}", " ").replaceAll("eyJ[\\w.-]+", "<token>").strip();
+		return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
+	}
+
+	private static EventListener trackerOf(Call call) {
+		SentTracker tracker = call.request().tag(SentTracker.class);
+		return (tracker != null) ? tracker : EventListener.NONE;
+	}
+
+	@Override
+	public void destroy() {
+		this.http.dispatcher().executorService().shutdown();
+		this.http.connectionPool().evictAll();
+	}
+
+	/** Remembers whether any byte of the request was handed to the connection. */
+	private static final class SentTracker extends EventListener {
+
+		private volatile boolean sent;
+
+		@Override
+		public void requestHeadersStart(Call call) {
+			this.sent = true;
+		}
+
+	}
+
+}

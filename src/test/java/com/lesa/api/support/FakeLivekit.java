@@ -1,0 +1,261 @@
+package com.lesa.api.support;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A LiveKit server's AgentDispatchService on loopback, enforcing what the real one enforces (protocol doc, section 4):
+ * POST only, a JSON content type, an HS256 bearer token signed with the API secret whose issuer is the API key and
+ * which has an expiry (checked with java-jwt, not the JJWT that signs it), {@code video.roomAdmin} for exactly the
+ * body's room, LiveKit's metadata limit. It answers as the real server does: snake_case with every field, 64-bit
+ * numbers as strings, Twirp JSON errors, plain-text 401s from the auth middleware. It keeps state, so list and delete
+ * see what create made, and counts the dispatches it created per room. Faults are queued per request.
+ */
+public final class FakeLivekit implements AutoCloseable {
+
+	public static final String PATH = "/twirp/livekit.AgentDispatchService/";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int MAX_METADATA_BYTES = 512 * 1024;
+
+	private final MockWebServer server = new MockWebServer();
+
+	private final String apiKey;
+
+	private final String apiSecret;
+
+	private final Map<String, List<ObjectNode>> rooms = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> creates = new ConcurrentHashMap<>();
+
+	private final ConcurrentLinkedDeque<UnaryOperator<MockResponse>> faults = new ConcurrentLinkedDeque<>();
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private volatile Duration createDelay = Duration.ZERO;
+
+	private FakeLivekit(String apiKey, String apiSecret) {
+		this.apiKey = apiKey;
+		this.apiSecret = apiSecret;
+	}
+
+	public static FakeLivekit start(String apiKey, String apiSecret) {
+		FakeLivekit fake = new FakeLivekit(apiKey, apiSecret);
+		fake.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return fake.answer(request);
+			}
+		});
+		try {
+			fake.server.start(InetAddress.getLoopbackAddress(), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return fake;
+	}
+
+	/** The {@code LIVEKIT_URL} to point the service at. */
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getPort();
+	}
+
+	/** How many dispatches LiveKit created in {@code room}. */
+	public int creates(String room) {
+		AtomicInteger count = this.creates.get(room);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/** Every request that reached the fake, in order. */
+	public List<Received> received() {
+		return List.copyOf(this.received);
+	}
+
+	/** The next request gets {@code answer} and is not handled: LiveKit never processed it. */
+	public void answerNextWith(MockResponse answer) {
+		this.faults.add((handled) -> answer);
+	}
+
+	/** The next request is handled as usual (state changes), then its answer is altered, for example dropped. */
+	public void handleNextThen(UnaryOperator<MockResponse.Builder> alteration) {
+		this.faults.add((handled) -> alteration.apply(handled.newBuilder()).build());
+	}
+
+	/** Makes CreateDispatch answers wait, so that concurrent callers overlap the call in flight. */
+	public void delayCreates(Duration delay) {
+		this.createDelay = delay;
+	}
+
+	public void reset() {
+		this.faults.clear();
+		this.createDelay = Duration.ZERO;
+	}
+
+	/** A Twirp JSON error as LiveKit writes it. */
+	public static MockResponse twirpError(int status, String code, String msg) {
+		return json(status, JSON.createObjectNode().put("code", code).put("msg", msg).toString());
+	}
+
+	/** LiveKit's auth middleware: plain text, not Twirp JSON. */
+	public static MockResponse plainUnauthorized(String reason) {
+		return new MockResponse.Builder().code(401)
+			.setHeader("Content-Type", "text/plain; charset=utf-8")
+			.body(reason + "\n")
+			.build();
+	}
+
+	private MockResponse answer(RecordedRequest request) {
+		MockResponse handled = handle(request);
+		UnaryOperator<MockResponse> fault = this.faults.poll();
+		return (fault != null) ? fault.apply(handled) : handled;
+	}
+
+	private MockResponse handle(RecordedRequest request) {
+		if (!"POST".equals(request.getMethod())) {
+			return twirpError(404, "bad_route",
+					"unsupported method \"" + request.getMethod() + "\" (only POST is allowed)");
+		}
+		String path = request.getUrl().encodedPath();
+		String contentType = String.valueOf(request.getHeaders().get("Content-Type"));
+		if (!path.startsWith(PATH) || !contentType.split(";")[0].trim().equals("application/json")) {
+			return twirpError(404, "bad_route", "unexpected Content-Type or path");
+		}
+		String authorization = request.getHeaders().get("Authorization");
+		if (authorization == null) {
+			return twirpError(401, "unauthenticated", "permissions denied");
+		}
+		if (!authorization.startsWith("Bearer ")) {
+			return plainUnauthorized("invalid authorization header. Must start with Bearer ");
+		}
+		DecodedJWT token;
+		try {
+			token = LivekitTokens.verify(authorization.substring("Bearer ".length()), this.apiKey, this.apiSecret);
+		}
+		catch (JWTVerificationException ex) {
+			return plainUnauthorized("invalid authorization token: " + ex.getClass().getSimpleName());
+		}
+		JsonNode body;
+		try {
+			body = JSON.readTree(request.getBody().utf8());
+		}
+		catch (RuntimeException ex) {
+			return twirpError(400, "malformed", "the json request could not be decoded");
+		}
+		String room = text(body, "room", "room");
+		Map<String, Object> video = token.getClaim("video").asMap();
+		if (video == null || !Boolean.TRUE.equals(video.get("roomAdmin")) || !room.equals(video.get("room"))) {
+			return twirpError(401, "unauthenticated", "permissions denied");
+		}
+		String method = path.substring(PATH.length());
+		this.received.add(new Received(method, room, token, body, request.getHeaders().get("User-Agent")));
+		return switch (method) {
+			case "CreateDispatch" -> create(room, body);
+			case "ListDispatch" -> list(room, text(body, "dispatch_id", "dispatchId"));
+			case "DeleteDispatch" -> delete(room, text(body, "dispatch_id", "dispatchId"));
+			default -> twirpError(404, "bad_route", "no handler for path " + path);
+		};
+	}
+
+	private MockResponse create(String room, JsonNode body) {
+		String metadata = text(body, "metadata", "metadata");
+		if (metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+			return twirpError(400, "invalid_argument", "metadata size exceeds limits");
+		}
+		Instant now = Instant.now();
+		long nanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+		ObjectNode dispatch = JSON.createObjectNode()
+			.put("id", "AD_fake" + this.ids.incrementAndGet())
+			.put("agent_name", text(body, "agent_name", "agentName"))
+			.put("room", room)
+			.put("metadata", metadata);
+		ObjectNode state = dispatch.putObject("state");
+		state.putArray("jobs");
+		state.put("created_at", Long.toString(nanos)).put("deleted_at", "0");
+		dispatch.put("restart_policy", "JRP_ON_FAILURE").put("deployment", "");
+		dispatch.putObject("attributes");
+		dispatch.put("field_from_a_newer_livekit", true);
+		this.rooms.computeIfAbsent(room, (r) -> new CopyOnWriteArrayList<>()).add(dispatch);
+		this.creates.computeIfAbsent(room, (r) -> new AtomicInteger()).incrementAndGet();
+		MockResponse.Builder answer = json(200, dispatch.toString()).newBuilder();
+		if (!this.createDelay.isZero()) {
+			answer.headersDelay(this.createDelay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		return answer.build();
+	}
+
+	private MockResponse list(String room, String dispatchId) {
+		ObjectNode answer = JSON.createObjectNode();
+		ArrayNode list = answer.putArray("agent_dispatches");
+		for (ObjectNode dispatch : this.rooms.getOrDefault(room, List.of())) {
+			if (dispatchId.isEmpty() || dispatchId.equals(dispatch.path("id").asString())) {
+				list.add(dispatch);
+			}
+		}
+		return json(200, answer.toString());
+	}
+
+	private MockResponse delete(String room, String dispatchId) {
+		List<ObjectNode> dispatches = this.rooms.getOrDefault(room, new ArrayList<>());
+		for (ObjectNode dispatch : dispatches) {
+			if (dispatchId.equals(dispatch.path("id").asString())) {
+				dispatches.remove(dispatch);
+				return json(200, dispatch.toString());
+			}
+		}
+		return twirpError(404, "not_found", "dispatch " + dispatchId + " not found");
+	}
+
+	private static String text(JsonNode body, String protoName, String jsonName) {
+		JsonNode value = body.path(protoName).isMissingNode() ? body.path(jsonName) : body.path(protoName);
+		return value.isString() ? value.asString() : "";
+	}
+
+	private static MockResponse json(int status, String body) {
+		return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+	}
+
+	@Override
+	public void close() {
+		this.server.close();
+	}
+
+	/**
+	 * A request the fake accepted (its token verified).
+	 *
+	 * @param method the Twirp method
+	 * @param room the body's room
+	 * @param token the verified bearer token
+	 * @param body the JSON body
+	 * @param userAgent the User-Agent header
+	 */
+	public record Received(String method, String room, DecodedJWT token, JsonNode body, String userAgent) {
+	}
+
+}

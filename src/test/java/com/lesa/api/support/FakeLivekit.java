@@ -52,7 +52,7 @@ public final class FakeLivekit implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> creates = new ConcurrentHashMap<>();
 
-	private final ConcurrentLinkedDeque<UnaryOperator<MockResponse>> faults = new ConcurrentLinkedDeque<>();
+	private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -100,12 +100,12 @@ public final class FakeLivekit implements AutoCloseable {
 
 	/** The next request gets {@code answer} and is not handled: LiveKit never processed it. */
 	public void answerNextWith(MockResponse answer) {
-		this.faults.add((handled) -> answer);
+		this.faults.add(new Fault(false, (unhandled) -> answer));
 	}
 
 	/** The next request is handled as usual (state changes), then its answer is altered, for example dropped. */
 	public void handleNextThen(UnaryOperator<MockResponse.Builder> alteration) {
-		this.faults.add((handled) -> alteration.apply(handled.newBuilder()).build());
+		this.faults.add(new Fault(true, (handled) -> alteration.apply(handled.newBuilder()).build()));
 	}
 
 	/** Makes CreateDispatch answers wait, so that concurrent callers overlap the call in flight. */
@@ -132,9 +132,11 @@ public final class FakeLivekit implements AutoCloseable {
 	}
 
 	private MockResponse answer(RecordedRequest request) {
-		MockResponse handled = handle(request);
-		UnaryOperator<MockResponse> fault = this.faults.poll();
-		return (fault != null) ? fault.apply(handled) : handled;
+		Fault fault = this.faults.poll();
+		if (fault == null) {
+			return handle(request);
+		}
+		return fault.answer().apply(fault.handle() ? handle(request) : null);
 	}
 
 	private MockResponse handle(RecordedRequest request) {
@@ -244,6 +246,9 @@ public final class FakeLivekit implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+	}
+
+	private record Fault(boolean handle, UnaryOperator<MockResponse> answer) {
 	}
 
 	/**

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,9 +42,7 @@ class DispatchIntegrationTests {
 
 	private static final AtomicInteger rooms = new AtomicInteger();
 
-	@LocalServerPort
-	private int port;
-
+	@Autowired
 	private HttpTestClient http;
 
 	private String room;
@@ -64,7 +62,6 @@ class DispatchIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new HttpTestClient(this.port);
 		livekit.reset();
 		// A room per test: de-duplication is keyed by room, so tests cannot see each other's dispatches.
 		this.room = "room-" + rooms.incrementAndGet();

@@ -4,11 +4,10 @@ import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.LivekitTokens;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.lesa.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class LivekitDownIntegrationTests {
 
-	@LocalServerPort
-	private int port;
-
+	@Autowired
 	private HttpTestClient http;
-
-	@BeforeEach
-	void client() {
-		this.http = new HttpTestClient(this.port);
-	}
 
 	@Test
 	void dispatchWhenConnectionRefusedThen503WithRetryAfter() {

@@ -6,11 +6,10 @@ import java.time.Instant;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -18,15 +17,8 @@ import static org.assertj.core.api.Assertions.within;
 @ServiceTest
 class HealthIntegrationTests {
 
-	@LocalServerPort
-	private int port;
-
+	@Autowired
 	private HttpTestClient http;
-
-	@BeforeEach
-	void client() {
-		this.http = new HttpTestClient(this.port);
-	}
 
 	@Test
 	void healthThenHealthyWithVersionEnvironmentAndTime() {

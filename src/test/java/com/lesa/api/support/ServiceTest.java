@@ -8,14 +8,17 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on a random loopback port, with a test LiveKit key pair ({@link #API_KEY}, {@link #API_SECRET})
- * and a LiveKit URL nothing listens on; tests that need a LiveKit point {@code LIVEKIT_URL} at their fake.
+ * and a LiveKit URL nothing listens on; tests that need a LiveKit point {@code LIVEKIT_URL} at their fake. Tests get
+ * an {@link HttpTestClient} for the service by {@code @Autowired}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Import(HttpTestClientConfiguration.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "LIVEKIT_WS_URL=wss://lk.example.test", "LIVEKIT_URL=http://127.0.0.1:9",
 				"LIVEKIT_API_KEY=" + ServiceTest.API_KEY, "LIVEKIT_API_SECRET=" + ServiceTest.API_SECRET })

@@ -2,6 +2,8 @@ package com.lesa.api.support;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+
+import javax.net.ServerSocketFactory;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -73,6 +77,7 @@ public final class FakeLivekit implements AutoCloseable {
 				return fake.answer(request);
 			}
 		});
+		fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
 		try {
 			fake.server.start(InetAddress.getLoopbackAddress(), 0);
 		}
@@ -246,6 +251,48 @@ public final class FakeLivekit implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+	}
+
+	/**
+	 * Answers without Nagle's delay: MockWebServer writes headers and body separately, and with Nagle on, each answer
+	 * would wait for the client's delayed ACK (40 ms on Linux), far more than a real LiveKit takes.
+	 */
+	private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+
+		@Override
+		public ServerSocket createServerSocket() throws IOException {
+			return new NoDelayServerSocket();
+		}
+
+		@Override
+		public ServerSocket createServerSocket(int port) throws IOException {
+			throw new UnsupportedOperationException("MockWebServer binds the socket itself");
+		}
+
+		@Override
+		public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+			throw new UnsupportedOperationException("MockWebServer binds the socket itself");
+		}
+
+		@Override
+		public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+			throw new UnsupportedOperationException("MockWebServer binds the socket itself");
+		}
+
+	}
+
+	private static final class NoDelayServerSocket extends ServerSocket {
+
+		NoDelayServerSocket() throws IOException {
+		}
+
+		@Override
+		public Socket accept() throws IOException {
+			Socket socket = super.accept();
+			socket.setTcpNoDelay(true);
+			return socket;
+		}
+
 	}
 
 	private record Fault(boolean handle, UnaryOperator<MockResponse> answer) {

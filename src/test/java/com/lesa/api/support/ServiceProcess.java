@@ -1,18 +1,21 @@
 package com.lesa.api.support;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.lesa.api.LesaApiApplication;
 
@@ -37,11 +40,22 @@ public final class ServiceProcess implements AutoCloseable {
 		reader.start();
 	}
 
-	/** Starts the service in {@code workingDirectory} with exactly {@code environment} (plus PATH). */
+	/**
+	 * Starts the service in {@code workingDirectory} with exactly {@code environment} (plus PATH), tuned to start
+	 * fast rather than to run fast.
+	 */
 	public static ServiceProcess start(Path workingDirectory, Map<String, String> environment) throws IOException {
+		return start(workingDirectory, environment, List.of("-XX:TieredStopAtLevel=1"));
+	}
+
+	/** Starts the service with the given JVM options, in {@code workingDirectory} with exactly {@code environment}. */
+	public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
+			throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), LesaApiApplication.class.getName()));
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", absoluteClassPath(), LesaApiApplication.class.getName()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 			.redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
@@ -50,6 +64,13 @@ public final class ServiceProcess implements AutoCloseable {
 		env.put("PATH", (path != null) ? path : "/usr/bin:/bin");
 		env.putAll(environment);
 		return new ServiceProcess(builder.start());
+	}
+
+	/** This JVM's class path with every entry absolute, since the service runs in another directory. */
+	private static String absoluteClassPath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private void read() {

@@ -1,6 +1,9 @@
 package com.lesa.api.config;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +62,29 @@ class SettingsTests {
 
 	@Test
 	void bindWhenEveryVariableSetThenEachIsBound() {
+		assertEveryVariableBound(bind(everyVariable()));
+	}
+
+	@Test
+	void bindWhenEveryVariableInDotEnvThenEachIsBound(@TempDir Path directory) throws IOException {
+		Path dotEnv = directory.resolve(".env");
+		Files.write(dotEnv, everyVariable().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList());
+
+		assertEveryVariableBound(bind(Map.of("ENV_FILE", dotEnv.toString())));
+	}
+
+	@Test
+	void bindWhenVariableInBothThenTheEnvironmentWinsOverDotEnv(@TempDir Path directory) throws IOException {
+		Path dotEnv = directory.resolve(".env");
+		Files.writeString(dotEnv, "AGENT_NAME=from-dotenv\nMAX_IDENTITY_LENGTH=50\n");
+
+		LesaSettings settings = bind(Map.of("ENV_FILE", dotEnv.toString(), "AGENT_NAME", "from-environment"));
+
+		assertThat(settings.dispatch().agentName()).isEqualTo("from-environment");
+		assertThat(settings.token().maxIdentityLength()).isEqualTo(50);
+	}
+
+	private static Map<String, String> everyVariable() {
 		Map<String, String> env = new HashMap<>(PRODUCTION);
 		env.putAll(Map.of("ENVIRONMENT", "Staging", "DEBUG", "True", "AGENT_NAME", "lesa-agent", "TRUSTED_HOSTS",
 				"api.example.com,*.example.com", "MAX_TOKEN_TTL_MINUTES", "120", "DEFAULT_TOKEN_TTL_MINUTES", "15",
@@ -67,9 +94,10 @@ class SettingsTests {
 				"80", "MAX_METADATA_BYTES", "1000", "MAX_ATTRIBUTES_BYTES", "2000", "MAX_REQUEST_BODY_BYTES", "8192"));
 		env.putAll(Map.of("ALLOWED_AGENT_NAMES", "helper,lesa-agent", "LIVEKIT_CONNECT_TIMEOUT", "500ms",
 				"LIVEKIT_READ_TIMEOUT", "3s", "LIVEKIT_CALL_TIMEOUT", "4s"));
+		return env;
+	}
 
-		LesaSettings settings = bind(env);
-
+	private static void assertEveryVariableBound(LesaSettings settings) {
 		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.STAGING, true));
 		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("wss://lk.example.com"),
 				URI.create("https://lk.example.com"), "APIprod", SECRET));

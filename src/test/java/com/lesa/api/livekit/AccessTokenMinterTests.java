@@ -14,11 +14,16 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.lesa.api.config.LivekitSettings;
 import com.lesa.api.support.LivekitTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AccessTokenMinterTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-04T10:15:30.750Z");
@@ -77,6 +82,19 @@ class AccessTokenMinterTests {
 		assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> LivekitTokens.verify(token.jwt(), "devkey", "secreT", this.clock));
+	}
+
+	@Test
+	void minterWhenSecretIsShortThenWarnsOnceAndOnlyThen(CapturedOutput output) {
+		minter("k", LONG_SECRET);
+		assertThat(output.getAll()).doesNotContain("LIVEKIT_API_SECRET is shorter");
+
+		AccessTokenMinter minter = minter("devkey", "secret");
+		for (int i = 0; i < 3; i++) {
+			minter.mint(AccessTokenClaims.join("u", null, null, null, VideoGrant.join("r", false), Duration.ofMinutes(1)));
+		}
+		assertThat(output.getAll().split("LIVEKIT_API_SECRET is shorter", -1)).hasSize(2);
+		assertThat(output.getAll()).doesNotContain("secret\"").doesNotContain("=secret");
 	}
 
 	@Test

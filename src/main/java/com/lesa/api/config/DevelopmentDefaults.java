@@ -1,5 +1,6 @@
 package com.lesa.api.config;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,11 +16,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * In development, when no LiveKit setting is given at all, points the service at {@code livekit-server --dev} so it
- * runs out of the box. The values go in last, so any real setting wins; production never gets them.
+ * runs out of the box, and logs as readable text unless {@code LOG_FORMAT} says otherwise. The values go in last, so
+ * any real setting wins; no other environment gets them.
  */
 class DevelopmentDefaults implements EnvironmentPostProcessor, Ordered {
 
-	static final String SOURCE_NAME = "livekitDevelopmentDefaults";
+	static final String SOURCE_NAME = "developmentDefaults";
 
 	private static final Map<String, Object> LIVEKIT_DEV_SERVER = Map.of("LIVEKIT_WS_URL", "ws://localhost:7880",
 			"LIVEKIT_URL", "http://localhost:7880", "LIVEKIT_API_KEY", LivekitSettings.DEV_API_KEY,
@@ -39,16 +41,18 @@ class DevelopmentDefaults implements EnvironmentPostProcessor, Ordered {
 		}
 		boolean anyGiven = Stream.of("ws-url", "url", "api-key", "api-secret")
 			.anyMatch((name) -> StringUtils.hasText(environment.getProperty("lesa.livekit." + name)));
+		Map<String, Object> defaults = new HashMap<>(Map.of("LOG_FORMAT", "text"));
 		if (!anyGiven) {
-			environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, LIVEKIT_DEV_SERVER));
+			defaults.putAll(LIVEKIT_DEV_SERVER);
 			this.log.warn("No LIVEKIT_* settings given: using the livekit-server --dev defaults "
 					+ "(ws://localhost:7880, key devkey). Development only; set all four LIVEKIT_* variables otherwise.");
 		}
+		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
 	}
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return LoggingSetup.ORDER - 1;
 	}
 
 }

@@ -29,6 +29,15 @@ public record HttpSettings(@NotEmpty(message = "must list at least one host") Li
 	public record Cors(@NotEmpty(message = "must list at least one origin") List<String> allowOrigins,
 			boolean allowCredentials, @NotEmpty(message = "must list at least one method") List<String> allowMethods,
 			@NotEmpty(message = "must list at least one header") List<String> allowHeaders) {
+
+		public boolean allowsAnyOrigin() {
+			return this.allowOrigins != null && this.allowOrigins.stream().anyMatch((origin) -> origin.trim().equals("*"));
+		}
+
+		public boolean allowsAnyOriginWithCredentials() {
+			return allowsAnyOrigin() && this.allowCredentials;
+		}
+
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -14,6 +16,9 @@ import jakarta.validation.ConstraintValidatorContext;
  * variable; none quotes a value, so no secret reaches the log.
  */
 class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSettings> {
+
+	private static final Pattern ORIGIN = Pattern
+		.compile("https?://(\\*\\.)?[a-z0-9_.-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+](:[0-9]{1,5})?");
 
 	private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
 
@@ -42,6 +47,14 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 			checkUrl(problems, "LIVEKIT_URL", livekit.url(), Set.of("http", "https", "ws", "wss"));
 		}
 		HttpSettings http = settings.http();
+		if (http != null) {
+			checkEntries(problems, "TRUSTED_HOSTS", http.trustedHosts(), HostNames::isValidPattern,
+					"is not a host name, *.domain or *");
+			if (http.cors() != null) {
+				checkEntries(problems, "CORS_ALLOW_ORIGINS", http.cors().allowOrigins(), SettingsRules::isOrigin,
+						"is not * or an origin such as https://app.example.com or https://*.example.com");
+			}
+		}
 		if (token != null && http != null
 				&& http.maxRequestBodyBytes() <= token.maxMetadataBytes() + token.maxAttributesBytes()) {
 			problems.add("MAX_REQUEST_BODY_BYTES must be larger than MAX_METADATA_BYTES + MAX_ATTRIBUTES_BYTES");
@@ -58,9 +71,14 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 			checkTimeout(problems, "LIVEKIT_CALL_TIMEOUT", api.callTimeout());
 		}
 		ServiceSettings service = settings.service();
-		if (service != null && service.environment() != null && service.environment().isProduction()
-				&& livekit != null) {
+		boolean production = service != null && service.environment() != null && service.environment().isProduction();
+		if (production && livekit != null) {
 			checkProductionSecrets(problems, livekit);
+		}
+		if (production && http != null && http.cors() != null && http.cors().allowsAnyOriginWithCredentials()) {
+			problems.add("CORS_ALLOW_ORIGINS=* cannot be combined with CORS_ALLOW_CREDENTIALS=true in production: "
+					+ "list the origins (CORS_ALLOW_ORIGINS=https://app.example.com,https://admin.example.com) "
+					+ "or set CORS_ALLOW_CREDENTIALS=false");
 		}
 		return problems;
 	}
@@ -74,6 +92,26 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 			problems.add(name + " must be an absolute " + String.join("/", schemes.stream().sorted().toList())
 					+ " URL with a host");
 		}
+	}
+
+	private static void checkEntries(List<String> problems, String name, List<String> entries,
+			Predicate<String> valid, String what) {
+		if (entries == null) {
+			return;
+		}
+		for (int i = 0; i < entries.size(); i++) {
+			if (entries.get(i) == null || !valid.test(entries.get(i))) {
+				// The position, not the value: a value may hold braces that the message interpolator would evaluate.
+				problems.add(name + " entry " + (i + 1) + " " + what);
+			}
+		}
+	}
+
+	private static boolean isOrigin(String origin) {
+		if (origin.trim().equals("*")) {
+			return true;
+		}
+		return ORIGIN.matcher(origin.trim().toLowerCase(java.util.Locale.ROOT)).matches();
 	}
 
 	private static void checkTimeout(List<String> problems, String name, Duration timeout) {

@@ -15,6 +15,7 @@ import com.lesa.api.config.LivekitApiSettings;
 import com.lesa.api.livekit.AgentDispatch;
 import com.lesa.api.livekit.LivekitApiClient;
 import com.lesa.api.livekit.LivekitException;
+import com.lesa.api.web.AccessLog;
 
 import org.springframework.stereotype.Service;
 
@@ -44,6 +45,15 @@ public class DispatchService {
 
 	/** Dispatches {@code agentName} into {@code room}, or returns the dispatch a recent identical call made. */
 	public Dispatched dispatch(String room, String agentName, String metadata) {
+		AccessLog.field("room", room);
+		AccessLog.field("agent_name", agentName);
+		Dispatched dispatched = dispatchOnce(room, agentName, metadata);
+		AccessLog.field("dispatch_id", dispatched.dispatch().id());
+		AccessLog.field("deduplicated", dispatched.deduplicated());
+		return dispatched;
+	}
+
+	private Dispatched dispatchOnce(String room, String agentName, String metadata) {
 		if (this.recent == null) {
 			return new Dispatched(this.livekit.createDispatch(room, agentName, metadata), false);
 		}
@@ -65,11 +75,14 @@ public class DispatchService {
 	}
 
 	public List<AgentDispatch> list(String room) {
+		AccessLog.field("room", room);
 		return this.livekit.listDispatches(room);
 	}
 
 	/** Deletes a dispatch, and forgets it so the next dispatch of that agent into that room is a new one. */
 	public AgentDispatch delete(String room, String dispatchId) {
+		AccessLog.field("room", room);
+		AccessLog.field("dispatch_id", dispatchId);
 		AgentDispatch deleted = this.livekit.deleteDispatch(room, dispatchId);
 		if (this.recent != null) {
 			RoomAgent key = new RoomAgent(room, deleted.agentName());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.Call;
@@ -25,11 +26,13 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.lesa.api.config.LivekitApiSettings;
+import com.lesa.api.config.LogFields;
 import com.lesa.api.config.LivekitSettings;
 import com.lesa.api.livekit.LivekitException.Failure;
 
@@ -143,6 +146,7 @@ public class LivekitApiClient implements DisposableBean {
 				.post(RequestBody.create(payload, JSON))
 				.header("Authorization", "Bearer " + token)
 				.header("User-Agent", this.userAgent)
+				.header("X-Request-ID", requestId())
 				.header("X-Twirp-Timeout-Ms", Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining))))
 				.tag(SentTracker.class, tracker)
 				.build();
@@ -161,6 +165,12 @@ public class LivekitApiClient implements DisposableBean {
 				pause(backoff, method, room, ex);
 			}
 		}
+	}
+
+	/** The id of the request this call serves, so LiveKit's logs and ours can be matched. */
+	private static String requestId() {
+		String id = MDC.get(LogFields.REQUEST_ID);
+		return (id != null) ? id : UUID.randomUUID().toString();
 	}
 
 	private static Failure translate(IOException ex, boolean sent) {

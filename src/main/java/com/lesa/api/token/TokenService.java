@@ -12,6 +12,7 @@ import com.lesa.api.livekit.LivekitException;
 import com.lesa.api.livekit.MintedToken;
 import com.lesa.api.livekit.VideoGrant;
 import com.lesa.api.token.TokenResponse.DispatchError;
+import com.lesa.api.web.AccessLog;
 
 import org.springframework.stereotype.Service;
 
@@ -48,6 +49,10 @@ class TokenService {
 					VideoGrant.join(grant.room(), grant.micOnly()), Duration.ofMinutes(grant.ttlMinutes()))
 			.withRoomConfig(grant.roomConfig());
 		MintedToken token = this.minter.mint(claims);
+		AccessLog.field("room", grant.room());
+		AccessLog.field("identity", grant.identity());
+		AccessLog.field("ttl_minutes", grant.ttlMinutes());
+		AccessLog.field("mic_only", grant.micOnly());
 		String dispatchId = null;
 		DispatchError dispatchError = null;
 		if (grant.dispatchAgent()) {
@@ -56,6 +61,7 @@ class TokenService {
 				dispatchId = dispatched.dispatch().id();
 			}
 			catch (LivekitException ex) {
+				AccessLog.field("dispatch_error", ex.failure().code());
 				dispatchError = new DispatchError(ex.failure().code(), ex.failure().description()
 						+ ((ex.twirpCode() != null) ? " (" + ex.twirpCode() + ")" : ""));
 			}

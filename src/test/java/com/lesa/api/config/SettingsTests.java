@@ -42,13 +42,13 @@ class SettingsTests {
 
 	private static final Map<String, String> PRODUCTION = Map.of("ENVIRONMENT", "production", "LIVEKIT_WS_URL",
 			"wss://lk.example.com", "LIVEKIT_URL", "https://lk.example.com", "LIVEKIT_API_KEY", "APIprod",
-			"LIVEKIT_API_SECRET", SECRET);
+			"LIVEKIT_API_SECRET", SECRET, "CORS_ALLOW_ORIGINS", "https://app.example.com");
 
 	@Test
 	void bindWhenNothingSetThenOriginalDefaultsAndLivekitDevServer(CapturedOutput output) {
 		LesaSettings settings = bind(Map.of());
 
-		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.DEVELOPMENT, false));
+		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.DEVELOPMENT, false, LogFormat.TEXT));
 		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("ws://localhost:7880"),
 				URI.create("http://localhost:7880"), "devkey", "secret"));
 		assertThat(settings.token()).isEqualTo(new TokenSettings(60, 1440, 100, 100, 4096, 4096));
@@ -93,12 +93,12 @@ class SettingsTests {
 		env.putAll(Map.of("DISPATCH_CACHE_TTL_SECONDS", "0", "MAX_ROOM_NAME_LENGTH", "64", "MAX_IDENTITY_LENGTH",
 				"80", "MAX_METADATA_BYTES", "1000", "MAX_ATTRIBUTES_BYTES", "2000", "MAX_REQUEST_BODY_BYTES", "8192"));
 		env.putAll(Map.of("ALLOWED_AGENT_NAMES", "helper,lesa-agent", "LIVEKIT_CONNECT_TIMEOUT", "500ms",
-				"LIVEKIT_READ_TIMEOUT", "3s", "LIVEKIT_CALL_TIMEOUT", "4s"));
+				"LIVEKIT_READ_TIMEOUT", "3s", "LIVEKIT_CALL_TIMEOUT", "4s", "LOG_FORMAT", "Text"));
 		return env;
 	}
 
 	private static void assertEveryVariableBound(LesaSettings settings) {
-		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.STAGING, true));
+		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.STAGING, true, LogFormat.TEXT));
 		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("wss://lk.example.com"),
 				URI.create("https://lk.example.com"), "APIprod", SECRET));
 		assertThat(settings.token()).isEqualTo(new TokenSettings(15, 120, 64, 80, 1000, 2000));
@@ -124,7 +124,8 @@ class SettingsTests {
 
 	@Test
 	void bindWhenProductionWithoutLivekitSettingsThenEachIsRequired() {
-		assertThat(problems(Map.of("ENVIRONMENT", "production"))).containsExactlyInAnyOrder(
+		assertThat(problems(Map.of("ENVIRONMENT", "production", "CORS_ALLOW_ORIGINS", "https://app.example.com")))
+			.containsExactlyInAnyOrder(
 				"LIVEKIT_WS_URL is required", "LIVEKIT_URL is required", "LIVEKIT_API_KEY is required",
 				"LIVEKIT_API_SECRET is required");
 	}
@@ -147,6 +148,24 @@ class SettingsTests {
 		List<String> problems = problems(env);
 		assertThat(problems).containsExactly("LIVEKIT_API_SECRET must be at least 32 bytes in production");
 		assertThat(String.join("\n", problems)).doesNotContain("short-but-not-dev");
+	}
+
+	@Test
+	void bindWhenProductionWithAnyOriginAndCredentialsThenRefusedSayingHowToFixIt() {
+		Map<String, String> env = new HashMap<>(PRODUCTION);
+		env.remove("CORS_ALLOW_ORIGINS");
+
+		assertThat(problems(env)).singleElement()
+			.asString()
+			.startsWith("CORS_ALLOW_ORIGINS=* cannot be combined with CORS_ALLOW_CREDENTIALS=true in production")
+			.contains("list the origins");
+		env.put("CORS_ALLOW_CREDENTIALS", "false");
+		assertThat(bind(env).http().cors().allowsAnyOrigin()).isTrue();
+	}
+
+	@Test
+	void bindWhenJsonLogsOutsideDevelopmentThenJsonByDefault() {
+		assertThat(bind(PRODUCTION).service().logFormat()).isEqualTo(LogFormat.JSON);
 	}
 
 	@Test
@@ -191,6 +210,18 @@ class SettingsTests {
 						"LIVEKIT_WS_URL must be an absolute ws/wss URL with a host"),
 				Arguments.of("LIVEKIT_URL", "lk.example.com",
 						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"),
+				Arguments.of("TRUSTED_HOSTS", "*example.com", "TRUSTED_HOSTS entry 1 is not a host name, *.domain or *"),
+				Arguments.of("TRUSTED_HOSTS", "api.example.com,a*.b.com",
+						"TRUSTED_HOSTS entry 2 is not a host name, *.domain or *"),
+				Arguments.of("TRUSTED_HOSTS", "${jndi:ldap://x}",
+						"TRUSTED_HOSTS entry 1 is not a host name, *.domain or *"),
+				Arguments.of("CORS_ALLOW_ORIGINS", "app.example.com",
+						"CORS_ALLOW_ORIGINS entry 1 is not * or an origin such as https://app.example.com or "
+								+ "https://*.example.com"),
+				Arguments.of("CORS_ALLOW_ORIGINS", "https://app.example.com,https://app.example.com/path",
+						"CORS_ALLOW_ORIGINS entry 2 is not * or an origin such as https://app.example.com or "
+								+ "https://*.example.com"),
+				Arguments.of("LOG_FORMAT", "xml", "LOG_FORMAT must be one of json, text"),
 				Arguments.of("ALLOWED_AGENT_NAMES", "someone-else", "ALLOWED_AGENT_NAMES must include AGENT_NAME"),
 				Arguments.of("ALLOWED_AGENT_NAMES", "py-agent, ", "ALLOWED_AGENT_NAMES must not list a blank name"),
 				Arguments.of("LIVEKIT_CALL_TIMEOUT", "soon",

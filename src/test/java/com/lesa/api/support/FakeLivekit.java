@@ -181,7 +181,8 @@ public final class FakeLivekit implements AutoCloseable {
 			return twirpError(401, "unauthenticated", "permissions denied");
 		}
 		String method = path.substring(PATH.length());
-		this.received.add(new Received(method, room, token, body, request.getHeaders().get("User-Agent")));
+		this.received.add(new Received(method, room, token, body, request.getHeaders().get("User-Agent"),
+				request.getHeaders().get("X-Request-ID")));
 		return switch (method) {
 			case "CreateDispatch" -> create(room, body);
 			case "ListDispatch" -> list(room, text(body, "dispatch_id", "dispatchId"));
@@ -306,8 +307,10 @@ public final class FakeLivekit implements AutoCloseable {
 	 * @param token the verified bearer token
 	 * @param body the JSON body
 	 * @param userAgent the User-Agent header
+	 * @param requestId the X-Request-ID header
 	 */
-	public record Received(String method, String room, DecodedJWT token, JsonNode body, String userAgent) {
+	public record Received(String method, String room, DecodedJWT token, JsonNode body, String userAgent,
+			String requestId) {
 	}
 
 }

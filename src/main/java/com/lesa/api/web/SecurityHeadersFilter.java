@@ -1,0 +1,49 @@
+package com.lesa.api.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sets the browser-hardening headers on every response, errors and 404s included, before anything else can answer:
+ * this API serves JSON only, so nothing may be framed, sniffed, embedded or cached. HSTS only over HTTPS (directly, or
+ * through a proxy whose forwarded headers are trusted by {@code FORWARD_HEADERS_STRATEGY}).
+ */
+class SecurityHeadersFilter extends OncePerRequestFilter {
+
+	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
+			+ "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		apply(response, request.isSecure());
+		chain.doFilter(request, response);
+	}
+
+	/** Sets every header; also used where Tomcat answers before any filter runs. */
+	static void apply(HttpServletResponse response, boolean secure) {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+		response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+		response.setHeader("Cache-Control", "no-store");
+		if (secure) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+}

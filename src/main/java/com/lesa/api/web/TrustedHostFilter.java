@@ -1,0 +1,60 @@
+package com.lesa.api.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.lesa.api.config.HostNames;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 400 "Invalid host header" to a request whose Host is missing, malformed or not in {@code TRUSTED_HOSTS},
+ * before any other check. The actuator health probes are exempt: Kubernetes calls pods by IP.
+ */
+class TrustedHostFilter extends OncePerRequestFilter {
+
+	static final String PROBE_PATHS = "/actuator/health";
+
+	private final List<String> patterns;
+
+	private final boolean anyHost;
+
+	private final ProblemWriter problems;
+
+	TrustedHostFilter(List<String> patterns, ProblemWriter problems) {
+		this.patterns = List.copyOf(patterns);
+		this.anyHost = patterns.stream().anyMatch((pattern) -> pattern.trim().equals("*"));
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (isProbe(request) || isTrusted(request.getHeader("Host"))) {
+			chain.doFilter(request, response);
+			return;
+		}
+		this.problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-host", "Invalid host header",
+				"The Host header is missing, malformed or not a host this service answers to."));
+	}
+
+	boolean isTrusted(String header) {
+		String host = HostNames.hostOf(header);
+		if (host == null) {
+			return false;
+		}
+		return this.anyHost || this.patterns.stream().anyMatch((pattern) -> HostNames.matches(host, pattern));
+	}
+
+	private static boolean isProbe(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.equals(PROBE_PATHS) || path.startsWith(PROBE_PATHS + "/");
+	}
+
+}

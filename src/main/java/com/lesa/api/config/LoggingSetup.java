@@ -26,7 +26,7 @@ class LoggingSetup implements EnvironmentPostProcessor, Ordered {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String format = environment.getProperty("lesa.service.log-format", "json").trim().toLowerCase(Locale.ROOT);
 		Map<String, Object> logging = new HashMap<>();
-		logging.put(APPENDER_PROPERTY, format.equals("text") ? "TEXT" : "JSON");
+		logging.put(APPENDER_PROPERTY, format.equals("text") ? "text" : "json");
 		logging.put("debug", "false");
 		if ("true".equalsIgnoreCase(environment.getProperty("lesa.service.debug", "").trim())) {
 			logging.put("logging.level.com.lesa", "DEBUG");

@@ -77,12 +77,15 @@ public class LivekitApiClient implements DisposableBean {
 
 	private final Duration callTimeout;
 
+	private final String apiSecret;
+
 	public LivekitApiClient(LivekitSettings livekit, LivekitApiSettings api, AccessTokenMinter minter,
 			JsonMapper json, ObjectProvider<BuildProperties> build) {
 		this.base = apiBase(livekit.url());
 		this.minter = minter;
 		this.json = json;
 		this.callTimeout = api.callTimeout();
+		this.apiSecret = livekit.apiSecret();
 		BuildProperties properties = build.getIfAvailable();
 		this.userAgent = "lesa-token-api/" + ((properties != null) ? properties.getVersion() : "dev");
 		this.http = new OkHttpClient.Builder().connectTimeout(api.connectTimeout())
@@ -237,7 +240,7 @@ public class LivekitApiClient implements DisposableBean {
 		}
 	}
 
-	private static AgentDispatch dispatchFrom(String method, JsonNode node) {
+	private AgentDispatch dispatchFrom(String method, JsonNode node) {
 		try {
 			return AgentDispatch.fromJson(node);
 		}
@@ -246,7 +249,7 @@ public class LivekitApiClient implements DisposableBean {
 		}
 	}
 
-	private static LivekitException failed(String method, String room, Failure failure, String twirpCode, int status,
+	private LivekitException failed(String method, String room, Failure failure, String twirpCode, int status,
 			String upstreamMessage, Throwable cause) {
 		LivekitException failed = new LivekitException(method, failure, twirpCode, status, cause);
 		log.warn("{}{} (LiveKit said: {})", failed.getMessage(), (room != null) ? " for room " + room : "",
@@ -254,10 +257,17 @@ public class LivekitApiClient implements DisposableBean {
 		return failed;
 	}
 
-	/** LiveKit's own words for the log only: shortened, one line, no control characters. */
-	private static String printable(String message, Throwable cause) {
+	/**
+	 * LiveKit's own words, for the log only: shortened, one line, no control characters, and nothing that could be a
+	 * credential (a JWT, a bearer value, our secret), whatever the answering server echoed.
+	 */
+	private String printable(String message, Throwable cause) {
 		String text = (message != null) ? message : (cause != null) ? cause.toString() : "nothing";
-		text = text.replaceAll("\\p{Cntrl}", " ").replaceAll("eyJ[\\w.-]+", "<token>").strip();
+		text = text.replace(this.apiSecret, "****")
+			.replaceAll("\\p{Cntrl}", " ")
+			.replaceAll("eyJ[\\w.-]+", "****")
+			.replaceAll("(?i)bearer\\s+\\S+", "****")
+			.strip();
 		return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
 	}
 

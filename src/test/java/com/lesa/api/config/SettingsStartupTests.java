@@ -63,12 +63,16 @@ class SettingsStartupTests {
 		try (ServiceProcess service = ServiceProcess.start(this.workingDirectory,
 				Map.of("ENVIRONMENT", "production", "LIVEKIT_WS_URL", "wss://lk.example.com", "LIVEKIT_URL",
 						"https://lk.example.com", "LIVEKIT_API_KEY", "APIreal", "LIVEKIT_API_SECRET", "tooShort7",
-						"PORT", "0"))) {
+						"CORS_ALLOW_ORIGINS", "https://app.example.com", "PORT", "0"))) {
 			assertThat(service.awaitExit(STARTUP)).isNotZero();
 
+			// Production logs JSON: the report is one log event whose lines are escaped inside the message.
 			assertThat(service.output()).contains("- LIVEKIT_API_SECRET must be at least 32 bytes in production")
+				.contains("\"level\":\"ERROR\"")
 				.doesNotContain("tooShort7")
-				.doesNotContain("\tat ");
+				.doesNotContain("\tat ")
+				.doesNotContain("\\tat ")
+				.doesNotContain("stack_trace");
 		}
 	}
 

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.LivekitApiSettings;
@@ -33,8 +35,11 @@ public class DispatchService {
 
 	private final Duration waitLimit;
 
-	DispatchService(LivekitApiClient livekit, DispatchSettings settings, LivekitApiSettings api) {
+	private final MeterRegistry meters;
+
+	DispatchService(LivekitApiClient livekit, DispatchSettings settings, LivekitApiSettings api, MeterRegistry meters) {
 		this.livekit = livekit;
+		this.meters = meters;
 		this.recent = (settings.cacheTtlSeconds() > 0) ? Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofSeconds(settings.cacheTtlSeconds()))
 			.maximumSize(100_000)
@@ -47,7 +52,15 @@ public class DispatchService {
 	public Dispatched dispatch(String room, String agentName, String metadata) {
 		AccessLog.field("room", room);
 		AccessLog.field("agent_name", agentName);
-		Dispatched dispatched = dispatchOnce(room, agentName, metadata);
+		Dispatched dispatched;
+		try {
+			dispatched = dispatchOnce(room, agentName, metadata);
+		}
+		catch (LivekitException ex) {
+			count("failed", (ex.twirpCode() != null) ? ex.twirpCode() : ex.failure().code());
+			throw ex;
+		}
+		count(dispatched.deduplicated() ? "deduplicated" : "created", "none");
 		AccessLog.field("dispatch_id", dispatched.dispatch().id());
 		AccessLog.field("deduplicated", dispatched.deduplicated());
 		return dispatched;
@@ -93,6 +106,15 @@ public class DispatchService {
 			}
 		}
 		return deleted;
+	}
+
+	private void count(String outcome, String upstreamCode) {
+		Counter.builder("lesa.dispatches")
+			.description("Dispatch requests, by outcome and, for failures, LiveKit's code")
+			.tag("outcome", outcome)
+			.tag("upstream_code", upstreamCode)
+			.register(this.meters)
+			.increment();
 	}
 
 	private AgentDispatch await(CompletableFuture<AgentDispatch> inFlight) {

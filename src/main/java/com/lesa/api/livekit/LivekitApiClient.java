@@ -3,6 +3,8 @@ package com.lesa.api.livekit;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -79,8 +83,14 @@ public class LivekitApiClient implements DisposableBean {
 
 	private final String apiSecret;
 
+	private final MeterRegistry meters;
+
+	private final Duration connectTimeout;
+
 	public LivekitApiClient(LivekitSettings livekit, LivekitApiSettings api, AccessTokenMinter minter,
-			JsonMapper json, ObjectProvider<BuildProperties> build) {
+			JsonMapper json, ObjectProvider<BuildProperties> build, MeterRegistry meters) {
+		this.meters = meters;
+		this.connectTimeout = api.connectTimeout();
 		this.base = apiBase(livekit.url());
 		this.minter = minter;
 		this.json = json;
@@ -138,7 +148,40 @@ public class LivekitApiClient implements DisposableBean {
 				call("DeleteDispatch", room, Map.of("dispatchId", dispatchId, "room", room)));
 	}
 
+	/** Whether a TCP connection to LiveKit's API opens within the connect timeout: for dashboards, not readiness. */
+	public boolean isReachable() {
+		int port = this.base.port();
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(this.base.host(), port), (int) this.connectTimeout.toMillis());
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	private JsonNode call(String method, String room, Map<String, Object> body) {
+		long start = System.nanoTime();
+		String outcome = "ok";
+		try {
+			return attempt(method, room, body);
+		}
+		catch (LivekitException ex) {
+			outcome = (ex.twirpCode() != null) ? ex.twirpCode() : ex.failure().code();
+			throw ex;
+		}
+		finally {
+			Timer.builder("lesa.livekit.calls")
+				.description("Calls to LiveKit's server API, by method and outcome")
+				.tag("method", method)
+				.tag("outcome", outcome)
+				.publishPercentileHistogram()
+				.register(this.meters)
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private JsonNode attempt(String method, String room, Map<String, Object> body) {
 		byte[] payload = this.json.writeValueAsBytes(body);
 		String token = this.minter.mint(AccessTokenClaims.serverApi(room, ADMIN_TOKEN_TTL)).jwt();
 		long deadline = System.nanoTime() + this.callTimeout.toNanos();

@@ -2,6 +2,9 @@ package com.lesa.api.token;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.LivekitSettings;
 import com.lesa.api.dispatch.DispatchService;
@@ -13,6 +16,7 @@ import com.lesa.api.livekit.MintedToken;
 import com.lesa.api.livekit.VideoGrant;
 import com.lesa.api.token.TokenResponse.DispatchError;
 import com.lesa.api.web.AccessLog;
+import com.lesa.api.web.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
 
@@ -33,8 +37,11 @@ class TokenService {
 
 	private final String wsUrl;
 
+	private final MeterRegistry meters;
+
 	TokenService(TokenRequestValidator validator, AccessTokenMinter minter, DispatchService dispatches,
-			DispatchSettings dispatch, LivekitSettings livekit) {
+			DispatchSettings dispatch, LivekitSettings livekit, MeterRegistry meters) {
+		this.meters = meters;
 		this.validator = validator;
 		this.minter = minter;
 		this.dispatches = dispatches;
@@ -43,12 +50,20 @@ class TokenService {
 	}
 
 	TokenResponse issue(TokenRequest request) {
-		ParticipantGrant grant = this.validator.validate(request);
+		ParticipantGrant grant;
+		try {
+			grant = this.validator.validate(request);
+		}
+		catch (InvalidRequestException ex) {
+			count("invalid", Boolean.TRUE.equals(request.micOnly()));
+			throw ex;
+		}
 		AccessTokenClaims claims = AccessTokenClaims
 			.join(grant.identity(), grant.name(), grant.metadata(), grant.attributes(),
 					VideoGrant.join(grant.room(), grant.micOnly()), Duration.ofMinutes(grant.ttlMinutes()))
 			.withRoomConfig(grant.roomConfig());
 		MintedToken token = this.minter.mint(claims);
+		count("issued", grant.micOnly());
 		AccessLog.field("room", grant.room());
 		AccessLog.field("identity", grant.identity());
 		AccessLog.field("ttl_minutes", grant.ttlMinutes());
@@ -69,6 +84,15 @@ class TokenService {
 		return new TokenResponse(token.jwt(), this.wsUrl, grant.room(), grant.identity(), grant.name(),
 				grant.ttlMinutes(), token.expiresAt().toString(), grant.micOnly(), dispatchId != null, dispatchId,
 				dispatchError, this.wsUrl, token.jwt());
+	}
+
+	private void count(String outcome, boolean micOnly) {
+		Counter.builder("lesa.tokens")
+			.description("Token requests, by outcome and mic_only")
+			.tag("outcome", outcome)
+			.tag("mic_only", Boolean.toString(micOnly))
+			.register(this.meters)
+			.increment();
 	}
 
 }

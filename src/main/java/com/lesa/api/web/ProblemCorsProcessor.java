@@ -12,12 +12,16 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
 
 	private final ProblemWriter problems;
 
-	ProblemCorsProcessor(ProblemWriter problems) {
+	private final Refusals refusals;
+
+	ProblemCorsProcessor(ProblemWriter problems, Refusals refusals) {
 		this.problems = problems;
+		this.refusals = refusals;
 	}
 
 	@Override
 	protected void rejectRequest(ServerHttpResponse response) throws IOException {
+		this.refusals.count("cors");
 		if (response instanceof ServletServerHttpResponse servlet) {
 			this.problems.write(servlet.getServletResponse(), Problems.of(HttpStatus.FORBIDDEN, "cors-origin-refused",
 					"Origin not allowed", "This origin, method or header is not allowed to call this service."));

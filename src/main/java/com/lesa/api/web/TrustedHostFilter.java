@@ -27,7 +27,10 @@ class TrustedHostFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	TrustedHostFilter(List<String> patterns, ProblemWriter problems) {
+	private final Refusals refusals;
+
+	TrustedHostFilter(List<String> patterns, ProblemWriter problems, Refusals refusals) {
+		this.refusals = refusals;
 		this.patterns = List.copyOf(patterns);
 		this.anyHost = patterns.stream().anyMatch((pattern) -> pattern.trim().equals("*"));
 		this.problems = problems;
@@ -40,6 +43,7 @@ class TrustedHostFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		this.refusals.count("trusted_host");
 		this.problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-host", "Invalid host header",
 				"The Host header is missing, malformed or not a host this service answers to."));
 	}

@@ -81,16 +81,17 @@ class WebConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<TrustedHostFilter> trustedHostFilter(HttpSettings http, ProblemWriter problems) {
-		return register(new TrustedHostFilter(http.trustedHosts(), problems), TRUSTED_HOST_ORDER);
+	FilterRegistrationBean<TrustedHostFilter> trustedHostFilter(HttpSettings http, ProblemWriter problems,
+			Refusals refusals) {
+		return register(new TrustedHostFilter(http.trustedHosts(), problems, refusals), TRUSTED_HOST_ORDER);
 	}
 
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsFilter(HttpSettings http, ProblemWriter problems) {
+	FilterRegistrationBean<CorsFilter> corsFilter(HttpSettings http, ProblemWriter problems, Refusals refusals) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", corsConfiguration(http.cors()));
 		CorsFilter filter = new CorsFilter(source);
-		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+		filter.setCorsProcessor(new ProblemCorsProcessor(problems, refusals));
 		return register(filter, CORS_ORDER);
 	}
 

@@ -42,7 +42,7 @@ public final class DispatchOverhead {
 				ServiceProcess service = ServiceProcess.start(workingDirectory,
 						Map.of("PORT", "0", "HOST", "127.0.0.1", "LIVEKIT_WS_URL", "ws://127.0.0.1", "LIVEKIT_URL",
 								livekit.url(), "LIVEKIT_API_KEY", KEY, "LIVEKIT_API_SECRET", SECRET,
-								"DISPATCH_CACHE_TTL_SECONDS", "0"),
+								"DISPATCH_CACHE_TTL_SECONDS", "0", "MANAGEMENT_PORT", "0"),
 						List.of())) {
 			int port = service.awaitPort(Duration.ofSeconds(60));
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

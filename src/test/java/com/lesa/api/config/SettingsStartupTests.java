@@ -33,7 +33,7 @@ class SettingsStartupTests {
 				DEFAULT_TOKEN_TTL_MINUTES=15
 				""");
 		try (ServiceProcess service = ServiceProcess.start(this.workingDirectory,
-				Map.of("PORT", "0", "HOST", "127.0.0.1", "ENVIRONMENT", "test"))) {
+				Map.of("PORT", "0", "MANAGEMENT_PORT", "0", "HOST", "127.0.0.1", "ENVIRONMENT", "test"))) {
 			HttpTestClient http = new HttpTestClient(service.awaitPort(STARTUP));
 
 			assertThat(http.get("/api/v1/health").json().path("environment").asString()).isEqualTo("test");

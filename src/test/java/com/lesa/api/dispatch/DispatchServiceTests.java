@@ -12,6 +12,7 @@ import com.lesa.api.dispatch.DispatchService.Dispatched;
 import com.lesa.api.livekit.AccessTokenMinter;
 import com.lesa.api.livekit.LivekitApiClient;
 import com.lesa.api.support.FakeLivekit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,14 +69,15 @@ class DispatchServiceTests {
 
 	private DispatchService service(int windowSeconds) {
 		return new DispatchService(this.client, new DispatchSettings("py-agent", List.of("py-agent", "helper"),
-				windowSeconds), apiSettings());
+				windowSeconds), apiSettings(), new SimpleMeterRegistry());
 	}
 
 	private LivekitApiClient client() {
 		LivekitSettings settings = new LivekitSettings(URI.create("ws://127.0.0.1"), URI.create(this.livekit.url()),
 				KEY, SECRET);
 		return new LivekitApiClient(settings, apiSettings(), new AccessTokenMinter(settings, Clock.systemUTC()),
-				JsonMapper.builder().build(), new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class));
+				JsonMapper.builder().build(), new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class),
+				new SimpleMeterRegistry());
 	}
 
 	private static LivekitApiSettings apiSettings() {

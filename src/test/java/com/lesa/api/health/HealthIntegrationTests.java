@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,6 +20,9 @@ class HealthIntegrationTests {
 
 	@Autowired
 	private HttpTestClient http;
+
+	@Autowired
+	private Environment environment;
 
 	@Test
 	void healthThenHealthyWithVersionEnvironmentAndTime() {
@@ -60,13 +64,34 @@ class HealthIntegrationTests {
 	}
 
 	@Test
-	void actuatorProbesAreOnAndOnlyHealthAndInfoExposed() {
-		assertThat(this.http.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
-		assertThat(this.http.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
-		assertThat(this.http.get("/actuator/info").status()).isEqualTo(200);
-		assertThat(this.http.get("/actuator/env").status()).isEqualTo(404);
-		assertThat(this.http.get("/actuator/beans").status()).isEqualTo(404);
-		assertThat(this.http.get("/actuator/configprops").status()).isEqualTo(404);
+	void actuatorIsOnTheManagementPortWithProbesInfoAndPrometheusOnly() {
+		HttpTestClient management = new HttpTestClient(
+				this.environment.getRequiredProperty("local.management.port", Integer.class));
+
+		assertThat(management.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
+		assertThat(management.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+		JsonNode info = management.get("/actuator/info").json();
+		assertThat(info.path("build").path("version").asString()).isNotBlank();
+		assertThat(info.path("git").path("commit").path("id").asString()).isNotBlank();
+		assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+		for (String hidden : new String[] { "/actuator/env", "/actuator/beans", "/actuator/configprops",
+				"/actuator/heapdump", "/actuator/loggers" }) {
+			assertThat(management.get(hidden).status()).as(hidden).isEqualTo(404);
+		}
+		assertThat(this.http.get("/actuator/health").status()).as("not on the public port").isEqualTo(404);
+		assertThat(this.http.get("/actuator/prometheus").status()).as("not on the public port").isEqualTo(404);
+	}
+
+	@Test
+	void livekitReachabilityIsReportedButNeverFailsLivenessOrReadiness() {
+		HttpTestClient management = new HttpTestClient(
+				this.environment.getRequiredProperty("local.management.port", Integer.class));
+
+		// Nothing listens on this test's LIVEKIT_URL.
+		JsonNode livekit = management.get("/actuator/health/livekit").json();
+		assertThat(livekit.path("status").asString()).isEqualTo("DOWN");
+		assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
 	}
 
 }

@@ -17,6 +17,7 @@ import com.lesa.api.support.FakeLivekit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -225,7 +226,8 @@ class LivekitApiClientTests {
 		AccessTokenMinter minter = new AccessTokenMinter(settings, Clock.systemUTC());
 		return new LivekitApiClient(settings,
 				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofMillis(500), callTimeout), minter,
-				JsonMapper.builder().build(), new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class));
+				JsonMapper.builder().build(), new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class),
+				new SimpleMeterRegistry());
 	}
 
 }

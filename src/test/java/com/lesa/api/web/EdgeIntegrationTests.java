@@ -56,6 +56,8 @@ class EdgeIntegrationTests {
 		registry.add("CORS_ALLOW_ORIGINS", () -> ALLOWED_ORIGIN + ",https://*.partner.example");
 		registry.add("CORS_ALLOW_CREDENTIALS", () -> "true");
 		registry.add("FORWARD_HEADERS_STRATEGY", () -> "native");
+		// Actuator on the public port here, as when MANAGEMENT_PORT is left empty, to test the probes' exemption.
+		registry.add("MANAGEMENT_PORT", () -> "");
 	}
 
 	@AfterAll

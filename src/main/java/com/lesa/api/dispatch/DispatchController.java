@@ -2,6 +2,10 @@ package com.lesa.api.dispatch;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 import com.lesa.api.config.DispatchSettings;
@@ -23,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/agent/dispatch}: dispatch an agent into a room, list a room's dispatches, remove one. */
 @RestController
-@RequestMapping("/api/v1/agent/dispatch")
+@RequestMapping(path = "/api/v1/agent/dispatch", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Agent dispatch")
 class DispatchController {
 
 	private final DispatchService dispatches;
@@ -38,6 +43,9 @@ class DispatchController {
 		this.limits = limits;
 	}
 
+	@Operation(summary = "Dispatch an agent into a room",
+			description = "Repeated dispatches of the same agent into the same room within "
+					+ "DISPATCH_CACHE_TTL_SECONDS reach LiveKit once and answer the same dispatch_id.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DispatchView> dispatch(@RequestBody DispatchRequest request) {
 		Violations violations = new Violations();
@@ -51,8 +59,10 @@ class DispatchController {
 		return answer(DispatchView.of(dispatched.dispatch(), dispatched.deduplicated()));
 	}
 
+	@Operation(summary = "List a room's dispatches")
 	@GetMapping
-	ResponseEntity<DispatchList> list(@RequestParam(required = false) String room) {
+	ResponseEntity<DispatchList> list(
+			@Parameter(description = "The room", required = true) @RequestParam(required = false) String room) {
 		Violations violations = new Violations();
 		violations.identifier("room", room, this.limits.maxRoomNameLength());
 		violations.throwIfAny();
@@ -60,8 +70,10 @@ class DispatchController {
 		return answer(new DispatchList(room, views));
 	}
 
-	@DeleteMapping("/{dispatchId}")
-	ResponseEntity<DispatchView> delete(@PathVariable String dispatchId, @RequestParam(required = false) String room) {
+	@Operation(summary = "Remove a dispatch")
+	@DeleteMapping("/{dispatch_id}")
+	ResponseEntity<DispatchView> delete(@PathVariable("dispatch_id") String dispatchId,
+			@Parameter(description = "The dispatch's room", required = true) @RequestParam(required = false) String room) {
 		Violations violations = new Violations();
 		violations.identifier("room", room, this.limits.maxRoomNameLength());
 		violations.identifier("dispatch_id", dispatchId, Violations.LIVEKIT_MAX_NAME_BYTES);
@@ -94,6 +106,7 @@ class DispatchController {
 	 * @param room the room
 	 * @param dispatches its dispatches, as LiveKit lists them
 	 */
+	@Schema(name = "DispatchList")
 	record DispatchList(String room, List<DispatchView> dispatches) {
 	}
 

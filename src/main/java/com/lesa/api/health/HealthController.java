@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.lesa.api.config.ServiceSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * calls LiveKit: a LiveKit outage must not take the token service out of rotation.
  */
 @RestController
+@Tag(name = "Health")
 class HealthController {
 
 	/** RFC 9745 {@code Deprecation}: deprecated since 2026-12-01T00:00:00Z, when the Java service replaced it. */
@@ -39,12 +44,15 @@ class HealthController {
 		this.clock = clock;
 	}
 
-	@GetMapping("/api/v1/health")
+	@Operation(summary = "Health for load balancers", description = "Never calls LiveKit.")
+	@GetMapping(path = "/api/v1/health", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<HealthResponse> health() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(current());
 	}
 
-	@GetMapping("/status")
+	@Operation(summary = "Legacy health alias", deprecated = true,
+			description = "Same body as /api/v1/health, with Deprecation and a successor Link header.")
+	@GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<HealthResponse> status() {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())

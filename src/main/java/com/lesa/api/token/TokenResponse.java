@@ -1,8 +1,8 @@
 package com.lesa.api.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The answer of {@code POST /api/v1/auth/token}: the original service's fields, plus {@code server_url} and
@@ -22,11 +22,21 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param serverUrl the same as {@code ws_url}
  * @param participantToken the same as {@code token}
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record TokenResponse(String token, String wsUrl, String room, String identity, String name, int ttlMinutes,
-		String expiresAt, boolean micOnly, boolean agentDispatched, String dispatchId,
-		@JsonInclude(JsonInclude.Include.NON_NULL) DispatchError dispatchError, String serverUrl,
-		String participantToken) {
+@Schema(name = "TokenResponse")
+record TokenResponse(@Schema(description = "LiveKit access token (HS256 JWT).") String token,
+		@JsonProperty("ws_url") @Schema(description = "LIVEKIT_WS_URL, to connect with the token.") String wsUrl,
+		String room, String identity, @Schema(nullable = true) String name,
+		@JsonProperty("ttl_minutes") int ttlMinutes,
+		@JsonProperty("expires_at") @Schema(description = "ISO-8601 UTC", example = "2026-12-04T21:00:00Z") String expiresAt,
+		@JsonProperty("mic_only") boolean micOnly,
+		@JsonProperty("agent_dispatched") @Schema(
+				description = "Whether dispatch_agent put the agent in the room.") boolean agentDispatched,
+		@JsonProperty("dispatch_id") @Schema(nullable = true) String dispatchId,
+		@JsonProperty("dispatch_error") @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+				description = "Present only when dispatch_agent failed.") DispatchError dispatchError,
+		@JsonProperty("server_url") @Schema(description = "Same as ws_url (LiveKit's standard name).") String serverUrl,
+		@JsonProperty("participant_token") @Schema(
+				description = "Same as token (LiveKit's standard name).") String participantToken) {
 
 	@Override
 	public String toString() {
@@ -40,7 +50,8 @@ record TokenResponse(String token, String wsUrl, String room, String identity, S
 	 * @param code a stable short code such as {@code livekit_unavailable}
 	 * @param message what it means
 	 */
-	record DispatchError(String code, String message) {
+	@Schema(name = "DispatchError")
+	record DispatchError(@Schema(example = "livekit_unavailable") String code, String message) {
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP edge over real HTTP: trusted hosts, CORS, security headers, request ids. */
 @ServiceTest
+// Actuator on the public port here, as when MANAGEMENT_PORT is left empty, to test the probes' exemption.
+@TestPropertySource(properties = "MANAGEMENT_PORT=")
 @Import(EdgeIntegrationTests.FailingEndpoint.class)
 class EdgeIntegrationTests {
 
@@ -56,8 +59,6 @@ class EdgeIntegrationTests {
 		registry.add("CORS_ALLOW_ORIGINS", () -> ALLOWED_ORIGIN + ",https://*.partner.example");
 		registry.add("CORS_ALLOW_CREDENTIALS", () -> "true");
 		registry.add("FORWARD_HEADERS_STRATEGY", () -> "native");
-		// Actuator on the public port here, as when MANAGEMENT_PORT is left empty, to test the probes' exemption.
-		registry.add("MANAGEMENT_PORT", () -> "");
 	}
 
 	@AfterAll

@@ -15,13 +15,13 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * In development, when no LiveKit setting is given at all, points the service at {@code livekit-server --dev} so it
- * runs out of the box, and logs as readable text unless {@code LOG_FORMAT} says otherwise. The values go in last, so
- * any real setting wins; no other environment gets them.
+ * Defaults that depend on {@code ENVIRONMENT}. In development, when no LiveKit setting is given at all, the service
+ * points at {@code livekit-server --dev} so it runs out of the box, and logs readable text. In production the API
+ * documentation is off. The values go in last, so any real setting wins.
  */
-class DevelopmentDefaults implements EnvironmentPostProcessor, Ordered {
+class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
 
-	static final String SOURCE_NAME = "developmentDefaults";
+	static final String SOURCE_NAME = "environmentDefaults";
 
 	private static final Map<String, Object> LIVEKIT_DEV_SERVER = Map.of("LIVEKIT_WS_URL", "ws://localhost:7880",
 			"LIVEKIT_URL", "http://localhost:7880", "LIVEKIT_API_KEY", LivekitSettings.DEV_API_KEY,
@@ -29,14 +29,18 @@ class DevelopmentDefaults implements EnvironmentPostProcessor, Ordered {
 
 	private final Log log;
 
-	DevelopmentDefaults(DeferredLogFactory logFactory) {
-		this.log = logFactory.getLog(DevelopmentDefaults.class);
+	EnvironmentDefaults(DeferredLogFactory logFactory) {
+		this.log = logFactory.getLog(EnvironmentDefaults.class);
 	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String deployment = environment.getProperty("lesa.service.environment", "");
-		if (!DeploymentEnvironment.DEVELOPMENT.toString().equalsIgnoreCase(deployment.trim())) {
+		String deployment = environment.getProperty("lesa.service.environment", "").trim();
+		if (DeploymentEnvironment.PRODUCTION.toString().equalsIgnoreCase(deployment)) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(SOURCE_NAME, Map.of("API_DOCS_ENABLED", "false")));
+		}
+		if (!DeploymentEnvironment.DEVELOPMENT.toString().equalsIgnoreCase(deployment)) {
 			return;
 		}
 		boolean anyGiven = Stream.of("ws-url", "url", "api-key", "api-secret")

@@ -15,5 +15,6 @@ import org.springframework.validation.annotation.Validated;
 @ConsistentSettings
 public record LesaSettings(@NotNull @Valid ServiceSettings service, @NotNull @Valid LivekitSettings livekit,
 		@NotNull @Valid TokenSettings token, @NotNull @Valid HttpSettings http,
-		@NotNull @Valid DispatchSettings dispatch, @NotNull @Valid LivekitApiSettings livekitApi) {
+		@NotNull @Valid DispatchSettings dispatch, @NotNull @Valid LivekitApiSettings livekitApi,
+		@NotNull @Valid AuthSettings auth, @NotNull @Valid LimitsSettings limits) {
 }

@@ -42,6 +42,16 @@ class SettingsConfiguration {
 	}
 
 	@Bean
+	AuthSettings authSettings(LesaSettings settings) {
+		return settings.auth();
+	}
+
+	@Bean
+	LimitsSettings limitsSettings(LesaSettings settings) {
+		return settings.limits();
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -69,6 +70,17 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 			checkTimeout(problems, "LIVEKIT_CONNECT_TIMEOUT", api.connectTimeout());
 			checkTimeout(problems, "LIVEKIT_READ_TIMEOUT", api.readTimeout());
 			checkTimeout(problems, "LIVEKIT_CALL_TIMEOUT", api.callTimeout());
+		}
+		if (token != null && token.allowedRoomPattern() != null && !token.allowedRoomPattern().isEmpty()) {
+			try {
+				Pattern.compile(token.allowedRoomPattern());
+			}
+			catch (PatternSyntaxException ex) {
+				problems.add("ALLOWED_ROOM_PATTERN must be a valid regular expression");
+			}
+		}
+		if (settings.auth() != null) {
+			AuthRules.check(settings.auth(), problems);
 		}
 		ServiceSettings service = settings.service();
 		boolean production = service != null && service.environment() != null && service.environment().isProduction();

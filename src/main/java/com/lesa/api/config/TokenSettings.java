@@ -13,12 +13,18 @@ import jakarta.validation.constraints.Min;
  * @param maxMetadataBytes {@code MAX_METADATA_BYTES}: UTF-8 bytes of participant metadata (LiveKit caps at 512 KiB)
  * @param maxAttributesBytes {@code MAX_ATTRIBUTES_BYTES}: UTF-8 bytes of all attribute keys and values (LiveKit
  * caps at 64 KiB)
+ * @param allowedRoomPattern {@code ALLOWED_ROOM_PATTERN}: a regular expression every room name must match fully, for
+ * tokens and dispatches alike; empty allows any room
  */
 public record TokenSettings(@Min(1) int defaultTtlMinutes, @Min(1) @Max(MAX_TTL_MINUTES) int maxTtlMinutes,
 		@Min(1) @Max(LIVEKIT_MAX_NAME_BYTES) int maxRoomNameLength,
 		@Min(1) @Max(LIVEKIT_MAX_NAME_BYTES) int maxIdentityLength,
 		@Min(0) @Max(LIVEKIT_MAX_METADATA_BYTES) int maxMetadataBytes,
-		@Min(0) @Max(LIVEKIT_MAX_ATTRIBUTES_BYTES) int maxAttributesBytes) {
+		@Min(0) @Max(LIVEKIT_MAX_ATTRIBUTES_BYTES) int maxAttributesBytes, String allowedRoomPattern) {
+
+	public TokenSettings {
+		allowedRoomPattern = (allowedRoomPattern != null) ? allowedRoomPattern : "";
+	}
 
 	/** One year: anything longer is a misconfiguration, not a policy. */
 	public static final int MAX_TTL_MINUTES = 525_600;

@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
 import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.TokenSettings;
 import com.lesa.api.dispatch.DispatchService.Dispatched;
+import com.lesa.api.security.Callers;
+import com.lesa.api.security.RateLimiter;
+import com.lesa.api.web.RoomPolicy;
 import com.lesa.api.web.Violations;
 
 import org.springframework.http.CacheControl;
@@ -37,8 +40,18 @@ class DispatchController {
 
 	private final TokenSettings limits;
 
-	DispatchController(DispatchService dispatches, DispatchSettings settings, TokenSettings limits) {
+	private final RoomPolicy rooms;
+
+	private final Callers callers;
+
+	private final RateLimiter rateLimiter;
+
+	DispatchController(DispatchService dispatches, DispatchSettings settings, TokenSettings limits,
+			RoomPolicy rooms, Callers callers, RateLimiter rateLimiter) {
 		this.dispatches = dispatches;
+		this.callers = callers;
+		this.rateLimiter = rateLimiter;
+		this.rooms = rooms;
 		this.settings = settings;
 		this.limits = limits;
 	}
@@ -48,8 +61,9 @@ class DispatchController {
 					+ "DISPATCH_CACHE_TTL_SECONDS reach LiveKit once and answer the same dispatch_id.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DispatchView> dispatch(@RequestBody DispatchRequest request) {
+		this.rateLimiter.dispatches(this.callers.current());
 		Violations violations = new Violations();
-		violations.identifier("room", request.room(), this.limits.maxRoomNameLength());
+		this.rooms.check(violations, "room", request.room());
 		String agent = (request.agentName() != null) ? request.agentName() : this.settings.agentName();
 		violations.allowedAgent("agent_name", agent, this.settings);
 		String metadata = metadataText(request.metadata(), violations);
@@ -63,8 +77,9 @@ class DispatchController {
 	@GetMapping
 	ResponseEntity<DispatchList> list(
 			@Parameter(description = "The room", required = true) @RequestParam(required = false) String room) {
+		this.rateLimiter.dispatches(this.callers.current());
 		Violations violations = new Violations();
-		violations.identifier("room", room, this.limits.maxRoomNameLength());
+		this.rooms.check(violations, "room", room);
 		violations.throwIfAny();
 		List<DispatchView> views = this.dispatches.list(room).stream().map((d) -> DispatchView.of(d, null)).toList();
 		return answer(new DispatchList(room, views));
@@ -74,8 +89,9 @@ class DispatchController {
 	@DeleteMapping("/{dispatch_id}")
 	ResponseEntity<DispatchView> delete(@PathVariable("dispatch_id") String dispatchId,
 			@Parameter(description = "The dispatch's room", required = true) @RequestParam(required = false) String room) {
+		this.rateLimiter.dispatches(this.callers.current());
 		Violations violations = new Violations();
-		violations.identifier("room", room, this.limits.maxRoomNameLength());
+		this.rooms.check(violations, "room", room);
 		violations.identifier("dispatch_id", dispatchId, Violations.LIVEKIT_MAX_NAME_BYTES);
 		violations.throwIfAny();
 		return answer(DispatchView.of(this.dispatches.delete(room, dispatchId), null));

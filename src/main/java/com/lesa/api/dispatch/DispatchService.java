@@ -17,6 +17,7 @@ import com.lesa.api.config.LivekitApiSettings;
 import com.lesa.api.livekit.AgentDispatch;
 import com.lesa.api.livekit.LivekitApiClient;
 import com.lesa.api.livekit.LivekitException;
+import com.lesa.api.security.RateLimiter;
 import com.lesa.api.web.AccessLog;
 
 import org.springframework.stereotype.Service;
@@ -37,8 +38,12 @@ public class DispatchService {
 
 	private final MeterRegistry meters;
 
-	DispatchService(LivekitApiClient livekit, DispatchSettings settings, LivekitApiSettings api, MeterRegistry meters) {
+	private final RateLimiter limits;
+
+	DispatchService(LivekitApiClient livekit, DispatchSettings settings, LivekitApiSettings api, RateLimiter limits,
+			MeterRegistry meters) {
 		this.livekit = livekit;
+		this.limits = limits;
 		this.meters = meters;
 		this.recent = (settings.cacheTtlSeconds() > 0) ? Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofSeconds(settings.cacheTtlSeconds()))
@@ -68,6 +73,7 @@ public class DispatchService {
 
 	private Dispatched dispatchOnce(String room, String agentName, String metadata) {
 		if (this.recent == null) {
+			this.limits.roomDispatches(room);
 			return new Dispatched(this.livekit.createDispatch(room, agentName, metadata), false);
 		}
 		CompletableFuture<AgentDispatch> mine = new CompletableFuture<>();
@@ -76,6 +82,8 @@ public class DispatchService {
 			return new Dispatched(await(earlier), true);
 		}
 		try {
+			// Only a dispatch that reaches LiveKit counts against the room's budget; repeats answered from here do not.
+			this.limits.roomDispatches(room);
 			AgentDispatch dispatch = this.livekit.createDispatch(room, agentName, metadata);
 			mine.complete(dispatch);
 			return new Dispatched(dispatch, false);
@@ -122,7 +130,7 @@ public class DispatchService {
 			return inFlight.get(this.waitLimit.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof LivekitException failed) {
+			if (ex.getCause() instanceof RuntimeException failed) {
 				throw failed;
 			}
 			throw new IllegalStateException("Dispatch failed", ex.getCause());

@@ -3,6 +3,10 @@ package com.lesa.api.token;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.lesa.api.security.Caller;
+import com.lesa.api.security.Callers;
+import com.lesa.api.security.RateLimiter;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +21,14 @@ class TokenController {
 
 	private final TokenService tokens;
 
-	TokenController(TokenService tokens) {
+	private final Callers callers;
+
+	private final RateLimiter limits;
+
+	TokenController(TokenService tokens, Callers callers, RateLimiter limits) {
 		this.tokens = tokens;
+		this.callers = callers;
+		this.limits = limits;
 	}
 
 	@Operation(summary = "Mint a LiveKit access token",
@@ -27,10 +37,13 @@ class TokenController {
 	@PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request) {
+		Caller caller = this.callers.current();
+		this.limits.tokens(caller);
+		TokenResponse token = this.tokens.issue(request, caller);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.header("Pragma", "no-cache")
-			.body(this.tokens.issue(request));
+			.body(token);
 	}
 
 }

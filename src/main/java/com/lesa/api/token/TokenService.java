@@ -14,9 +14,12 @@ import com.lesa.api.livekit.AccessTokenMinter;
 import com.lesa.api.livekit.LivekitException;
 import com.lesa.api.livekit.MintedToken;
 import com.lesa.api.livekit.VideoGrant;
+import com.lesa.api.security.Caller;
+import com.lesa.api.security.RateLimiter;
 import com.lesa.api.token.TokenResponse.DispatchError;
 import com.lesa.api.web.AccessLog;
 import com.lesa.api.web.InvalidRequestException;
+import com.lesa.api.web.RateLimitedException;
 
 import org.springframework.stereotype.Service;
 
@@ -39,9 +42,12 @@ class TokenService {
 
 	private final MeterRegistry meters;
 
+	private final RateLimiter limits;
+
 	TokenService(TokenRequestValidator validator, AccessTokenMinter minter, DispatchService dispatches,
-			DispatchSettings dispatch, LivekitSettings livekit, MeterRegistry meters) {
+			DispatchSettings dispatch, LivekitSettings livekit, RateLimiter limits, MeterRegistry meters) {
 		this.meters = meters;
+		this.limits = limits;
 		this.validator = validator;
 		this.minter = minter;
 		this.dispatches = dispatches;
@@ -49,10 +55,10 @@ class TokenService {
 		this.wsUrl = livekit.wsUrl().toString();
 	}
 
-	TokenResponse issue(TokenRequest request) {
+	TokenResponse issue(TokenRequest request, Caller caller) {
 		ParticipantGrant grant;
 		try {
-			grant = this.validator.validate(request);
+			grant = this.validator.validate(request, caller);
 		}
 		catch (InvalidRequestException ex) {
 			count("invalid", Boolean.TRUE.equals(request.micOnly()));
@@ -72,8 +78,14 @@ class TokenService {
 		DispatchError dispatchError = null;
 		if (grant.dispatchAgent()) {
 			try {
+				this.limits.dispatches(caller);
 				Dispatched dispatched = this.dispatches.dispatch(grant.room(), this.agentName, null);
 				dispatchId = dispatched.dispatch().id();
+			}
+			catch (RateLimitedException ex) {
+				AccessLog.field("dispatch_error", "rate_limited");
+				dispatchError = new DispatchError("rate_limited",
+						"The " + ex.budget() + " budget is used up; retry after " + ex.retryAfterSeconds() + " s");
 			}
 			catch (LivekitException ex) {
 				AccessLog.field("dispatch_error", ex.failure().code());

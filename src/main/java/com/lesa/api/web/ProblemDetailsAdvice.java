@@ -34,9 +34,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private final Refusals refusals;
+
+	ProblemDetailsAdvice(Refusals refusals) {
+		this.refusals = refusals;
+	}
+
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
 		return invalid(ex.violations());
+	}
+
+	@ExceptionHandler(RateLimitedException.class)
+	ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+					"The " + ex.budget() + " budget is used up; retry after " + ex.retryAfterSeconds() + " s."));
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+		this.refusals.count("forbidden");
+		ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+				ex.field() + " " + ex.reason() + ".");
+		problem.setProperty("errors", List.of(new Violation(ex.field(), ex.reason())));
+		return problem(problem);
 	}
 
 	@ExceptionHandler(LivekitException.class)

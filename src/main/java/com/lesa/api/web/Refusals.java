@@ -11,7 +11,7 @@ public class Refusals {
 
 	private final MeterRegistry meters;
 
-	Refusals(MeterRegistry meters) {
+	public Refusals(MeterRegistry meters) {
 		this.meters = meters;
 	}
 

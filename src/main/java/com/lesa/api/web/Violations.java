@@ -123,6 +123,10 @@ public final class Violations {
 	public record Given<T>(String field, T value) {
 	}
 
+	public int count() {
+		return this.violations.size();
+	}
+
 	public void throwIfAny() {
 		if (!this.violations.isEmpty()) {
 			throw new InvalidRequestException(this.violations);

@@ -41,8 +41,8 @@ class WebConfiguration {
 
 	static final int CORS_ORDER = REQUEST_ID_ORDER + 4;
 
-	/** After the edge filters and the caller checks that later come between, before Spring MVC. */
-	static final int BODY_LIMIT_ORDER = REQUEST_ID_ORDER + 100;
+	/** After the edge filters and caller authentication (Spring Security's chain, at -100), before Spring MVC. */
+	static final int BODY_LIMIT_ORDER = -90;
 
 	private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
 

@@ -51,12 +51,15 @@ class SettingsTests {
 		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.DEVELOPMENT, false, LogFormat.TEXT));
 		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("ws://localhost:7880"),
 				URI.create("http://localhost:7880"), "devkey", "secret"));
-		assertThat(settings.token()).isEqualTo(new TokenSettings(60, 1440, 100, 100, 4096, 4096));
+		assertThat(settings.token()).isEqualTo(new TokenSettings(60, 1440, 100, 100, 4096, 4096, ""));
 		assertThat(settings.http()).isEqualTo(new HttpSettings(List.of("*"), 16384,
 				new HttpSettings.Cors(List.of("*"), true, List.of("*"), List.of("*"))));
 		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("py-agent", List.of("py-agent"), 3));
 		assertThat(settings.livekitApi()).isEqualTo(
 				new LivekitApiSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)));
+		assertThat(settings.auth()).isEqualTo(
+				new AuthSettings(AuthMode.NONE, List.of(), null, null, List.of(), List.of("RS256"), "sub", "name"));
+		assertThat(settings.limits()).isEqualTo(new LimitsSettings(60, 10, 20, 100000));
 		assertThat(output.getAll().split("livekit-server --dev defaults", -1)).hasSize(2);
 	}
 
@@ -94,6 +97,11 @@ class SettingsTests {
 				"80", "MAX_METADATA_BYTES", "1000", "MAX_ATTRIBUTES_BYTES", "2000", "MAX_REQUEST_BODY_BYTES", "8192"));
 		env.putAll(Map.of("ALLOWED_AGENT_NAMES", "helper,lesa-agent", "LIVEKIT_CONNECT_TIMEOUT", "500ms",
 				"LIVEKIT_READ_TIMEOUT", "3s", "LIVEKIT_CALL_TIMEOUT", "4s", "LOG_FORMAT", "Text"));
+		env.putAll(Map.of("ALLOWED_ROOM_PATTERN", "support-.*", "AUTH_MODE", "jwt", "AUTH_JWT_ISSUER_URI",
+				"https://id.example.com/", "AUTH_JWT_AUDIENCE", "lesa-api,lesa-web", "AUTH_JWT_ALGORITHMS", "RS256,ES256",
+				"AUTH_IDENTITY_CLAIM", "email", "AUTH_NAME_CLAIM", "nickname", "RATE_LIMIT_TOKENS_PER_MINUTE", "30",
+				"RATE_LIMIT_DISPATCHES_PER_MINUTE", "5", "RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "7"));
+		env.put("RATE_LIMIT_MAX_TRACKED", "5000");
 		return env;
 	}
 
@@ -101,7 +109,7 @@ class SettingsTests {
 		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.STAGING, true, LogFormat.TEXT));
 		assertThat(settings.livekit()).isEqualTo(new LivekitSettings(URI.create("wss://lk.example.com"),
 				URI.create("https://lk.example.com"), "APIprod", SECRET));
-		assertThat(settings.token()).isEqualTo(new TokenSettings(15, 120, 64, 80, 1000, 2000));
+		assertThat(settings.token()).isEqualTo(new TokenSettings(15, 120, 64, 80, 1000, 2000, "support-.*"));
 		assertThat(settings.http()).isEqualTo(new HttpSettings(List.of("api.example.com", "*.example.com"), 8192,
 				new HttpSettings.Cors(List.of("https://app.example.com", "https://admin.example.com"), false,
 						List.of("GET", "POST"), List.of("Authorization", "Content-Type"))));
@@ -109,6 +117,10 @@ class SettingsTests {
 			.isEqualTo(new DispatchSettings("lesa-agent", List.of("helper", "lesa-agent"), 0));
 		assertThat(settings.livekitApi()).isEqualTo(
 				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(4)));
+		assertThat(settings.auth()).isEqualTo(new AuthSettings(AuthMode.JWT, List.of(),
+				URI.create("https://id.example.com/"), null, List.of("lesa-api", "lesa-web"), List.of("RS256", "ES256"),
+				"email", "nickname"));
+		assertThat(settings.limits()).isEqualTo(new LimitsSettings(30, 5, 7, 5000));
 	}
 
 	@Test
@@ -161,6 +173,20 @@ class SettingsTests {
 			.contains("list the origins");
 		env.put("CORS_ALLOW_CREDENTIALS", "false");
 		assertThat(bind(env).http().cors().allowsAnyOrigin()).isTrue();
+	}
+
+	@Test
+	void bindWhenAuthModeLacksWhatItNeedsThenEachProblemIsNamed() {
+		assertThat(problems(Map.of("AUTH_MODE", "api_key")))
+			.containsExactly("AUTH_API_KEY_HASHES is required with AUTH_MODE=api_key");
+		assertThat(problems(Map.of("AUTH_MODE", "api_key", "AUTH_API_KEY_HASHES", "not-a-hash")))
+			.containsExactly("AUTH_API_KEY_HASHES entry 1 is not a SHA-256 hash (64 hex digits)");
+		assertThat(problems(Map.of("AUTH_MODE", "jwt"))).containsExactlyInAnyOrder(
+				"AUTH_JWT_ISSUER_URI or AUTH_JWT_JWK_SET_URI is required with AUTH_MODE=jwt",
+				"AUTH_JWT_AUDIENCE is required with AUTH_MODE=jwt");
+		assertThat(problems(Map.of("AUTH_MODE", "jwt", "AUTH_JWT_JWK_SET_URI", "https://id.example.com/jwks",
+				"AUTH_JWT_AUDIENCE", "lesa", "AUTH_JWT_ALGORITHMS", "RS256,HS256")))
+			.containsExactly("AUTH_JWT_ALGORITHMS must list only asymmetric algorithms such as RS256 or ES256");
 	}
 
 	@Test
@@ -222,6 +248,10 @@ class SettingsTests {
 						"CORS_ALLOW_ORIGINS entry 2 is not * or an origin such as https://app.example.com or "
 								+ "https://*.example.com"),
 				Arguments.of("LOG_FORMAT", "xml", "LOG_FORMAT must be one of json, text"),
+				Arguments.of("ALLOWED_ROOM_PATTERN", "support-(", "ALLOWED_ROOM_PATTERN must be a valid regular expression"),
+				Arguments.of("AUTH_MODE", "password", "AUTH_MODE must be one of none, api_key, jwt"),
+				Arguments.of("RATE_LIMIT_TOKENS_PER_MINUTE", "-1",
+						"RATE_LIMIT_TOKENS_PER_MINUTE must be greater than or equal to 0"),
 				Arguments.of("ALLOWED_AGENT_NAMES", "someone-else", "ALLOWED_AGENT_NAMES must include AGENT_NAME"),
 				Arguments.of("ALLOWED_AGENT_NAMES", "py-agent, ", "ALLOWED_AGENT_NAMES must not list a blank name"),
 				Arguments.of("LIVEKIT_CALL_TIMEOUT", "soon",

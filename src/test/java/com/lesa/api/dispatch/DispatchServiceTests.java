@@ -7,11 +7,14 @@ import java.util.List;
 
 import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.LivekitApiSettings;
+import com.lesa.api.config.LimitsSettings;
 import com.lesa.api.config.LivekitSettings;
 import com.lesa.api.dispatch.DispatchService.Dispatched;
 import com.lesa.api.livekit.AccessTokenMinter;
 import com.lesa.api.livekit.LivekitApiClient;
+import com.lesa.api.security.RateLimiter;
 import com.lesa.api.support.FakeLivekit;
+import com.lesa.api.web.Refusals;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +72,8 @@ class DispatchServiceTests {
 
 	private DispatchService service(int windowSeconds) {
 		return new DispatchService(this.client, new DispatchSettings("py-agent", List.of("py-agent", "helper"),
-				windowSeconds), apiSettings(), new SimpleMeterRegistry());
+				windowSeconds), apiSettings(), new RateLimiter(new LimitsSettings(0, 0, 0, 100),
+						new Refusals(new SimpleMeterRegistry())), new SimpleMeterRegistry());
 	}
 
 	private LivekitApiClient client() {

@@ -16,6 +16,7 @@ import com.lesa.api.config.DispatchSettings;
 import com.lesa.api.config.LivekitApiSettings;
 import com.lesa.api.livekit.AgentDispatch;
 import com.lesa.api.livekit.LivekitApiClient;
+import com.lesa.api.livekit.LivekitBulkhead;
 import com.lesa.api.livekit.LivekitException;
 import com.lesa.api.security.RateLimiter;
 import com.lesa.api.web.AccessLog;
@@ -40,9 +41,12 @@ public class DispatchService {
 
 	private final RateLimiter limits;
 
-	DispatchService(LivekitApiClient livekit, DispatchSettings settings, LivekitApiSettings api, RateLimiter limits,
-			MeterRegistry meters) {
+	private final LivekitBulkhead bulkhead;
+
+	DispatchService(LivekitApiClient livekit, LivekitBulkhead bulkhead, DispatchSettings settings,
+			LivekitApiSettings api, RateLimiter limits, MeterRegistry meters) {
 		this.livekit = livekit;
+		this.bulkhead = bulkhead;
 		this.limits = limits;
 		this.meters = meters;
 		this.recent = (settings.cacheTtlSeconds() > 0) ? Caffeine.newBuilder()
@@ -58,7 +62,9 @@ public class DispatchService {
 		AccessLog.field("room", room);
 		AccessLog.field("agent_name", agentName);
 		Dispatched dispatched;
-		try {
+		// One place in the bulkhead, taken before anything else, whether this request calls LiveKit or waits for
+		// another request's call: either way it waits on LiveKit.
+		try (LivekitBulkhead.Permit permit = this.bulkhead.enter("CreateDispatch")) {
 			dispatched = dispatchOnce(room, agentName, metadata);
 		}
 		catch (LivekitException ex) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import okhttp3.Call;
@@ -87,9 +88,15 @@ public class LivekitApiClient implements DisposableBean {
 
 	private final Duration connectTimeout;
 
+	private final LivekitBulkhead bulkhead;
+
+	private final CircuitBreaker breaker;
+
 	public LivekitApiClient(LivekitSettings livekit, LivekitApiSettings api, AccessTokenMinter minter,
-			JsonMapper json, ObjectProvider<BuildProperties> build, MeterRegistry meters) {
+			JsonMapper json, ObjectProvider<BuildProperties> build, MeterRegistry meters, LivekitBulkhead bulkhead) {
 		this.meters = meters;
+		this.bulkhead = bulkhead;
+		this.breaker = LivekitCircuitBreaker.create(api, meters);
 		this.connectTimeout = api.connectTimeout();
 		this.base = apiBase(livekit.url());
 		this.minter = minter;
@@ -163,8 +170,8 @@ public class LivekitApiClient implements DisposableBean {
 	private JsonNode call(String method, String room, Map<String, Object> body) {
 		long start = System.nanoTime();
 		String outcome = "ok";
-		try {
-			return attempt(method, room, body);
+		try (LivekitBulkhead.Permit permit = this.bulkhead.enter(method)) {
+			return guarded(method, room, body);
 		}
 		catch (LivekitException ex) {
 			outcome = (ex.twirpCode() != null) ? ex.twirpCode() : ex.failure().code();
@@ -178,6 +185,29 @@ public class LivekitApiClient implements DisposableBean {
 				.publishPercentileHistogram()
 				.register(this.meters)
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Through the circuit breaker: only failures of LiveKit itself count, never its 4xx answers to a request. */
+	private JsonNode guarded(String method, String room, Map<String, Object> body) {
+		if (!this.breaker.tryAcquirePermission()) {
+			throw LivekitException.refused(method, Failure.CIRCUIT_OPEN);
+		}
+		long start = this.breaker.getCurrentTimestamp();
+		try {
+			JsonNode answer = attempt(method, room, body);
+			this.breaker.onSuccess(this.breaker.getCurrentTimestamp() - start, this.breaker.getTimestampUnit());
+			return answer;
+		}
+		catch (LivekitException ex) {
+			long elapsed = this.breaker.getCurrentTimestamp() - start;
+			if (LivekitCircuitBreaker.isLivekitFailure(ex)) {
+				this.breaker.onError(elapsed, this.breaker.getTimestampUnit(), ex);
+			}
+			else {
+				this.breaker.onSuccess(elapsed, this.breaker.getTimestampUnit());
+			}
+			throw ex;
 		}
 	}
 

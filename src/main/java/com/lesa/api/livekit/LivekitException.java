@@ -25,7 +25,13 @@ public class LivekitException extends RuntimeException {
 		UNAUTHORIZED("livekit_unauthorized", "LiveKit refused this service's credentials"),
 
 		/** Something answered that is not LiveKit: an HTML error page, a huge or unreadable body. */
-		BAD_RESPONSE("livekit_bad_response", "LiveKit's answer was not understood");
+		BAD_RESPONSE("livekit_bad_response", "LiveKit's answer was not understood"),
+
+		/** Too many requests already wait on LiveKit (the bulkhead is full); nothing was sent. */
+		OVERLOADED("livekit_overloaded", "Too many requests are waiting on LiveKit"),
+
+		/** LiveKit has been failing, so calls are paused for a while (the circuit breaker is open); nothing was sent. */
+		CIRCUIT_OPEN("livekit_circuit_open", "LiveKit is failing; calls to it are paused");
 
 		private final String code;
 
@@ -59,6 +65,11 @@ public class LivekitException extends RuntimeException {
 		this.failure = failure;
 		this.twirpCode = twirpCode;
 		this.httpStatus = httpStatus;
+	}
+
+	/** A refusal made here, before anything was sent to LiveKit. */
+	static LivekitException refused(String method, Failure failure) {
+		return new LivekitException(method, failure, null, 0, null);
 	}
 
 	/** A caller that waited for another caller's call and gave up. */

@@ -46,6 +46,10 @@ final class LivekitProblems {
 			case BAD_RESPONSE -> Problems.of(HttpStatus.BAD_GATEWAY, "livekit-bad-response", "Bad answer from LiveKit",
 					"The LiveKit server answered with something that is not a LiveKit API response.");
 			case TWIRP_ERROR -> twirp(ex.twirpCode());
+			case OVERLOADED -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "livekit-overloaded", "LiveKit busy",
+					"Too many requests are waiting on LiveKit; try again shortly.");
+			case CIRCUIT_OPEN -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "livekit-unavailable",
+					"LiveKit unavailable", "LiveKit has been failing; calls to it are paused. Try again shortly.");
 		};
 	}
 

@@ -56,7 +56,8 @@ class SettingsTests {
 				new HttpSettings.Cors(List.of("*"), true, List.of("*"), List.of("*"))));
 		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("py-agent", List.of("py-agent"), 3));
 		assertThat(settings.livekitApi()).isEqualTo(
-				new LivekitApiSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)));
+				new LivekitApiSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8), 32, 6,
+						Duration.ofSeconds(10)));
 		assertThat(settings.auth()).isEqualTo(
 				new AuthSettings(AuthMode.NONE, List.of(), null, null, List.of(), List.of("RS256"), "sub", "name"));
 		assertThat(settings.limits()).isEqualTo(new LimitsSettings(60, 10, 20, 100000));
@@ -101,7 +102,8 @@ class SettingsTests {
 				"https://id.example.com/", "AUTH_JWT_AUDIENCE", "lesa-api,lesa-web", "AUTH_JWT_ALGORITHMS", "RS256,ES256",
 				"AUTH_IDENTITY_CLAIM", "email", "AUTH_NAME_CLAIM", "nickname", "RATE_LIMIT_TOKENS_PER_MINUTE", "30",
 				"RATE_LIMIT_DISPATCHES_PER_MINUTE", "5", "RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "7"));
-		env.put("RATE_LIMIT_MAX_TRACKED", "5000");
+		env.putAll(Map.of("RATE_LIMIT_MAX_TRACKED", "5000", "LIVEKIT_MAX_CONCURRENT_CALLS", "16",
+				"LIVEKIT_BREAKER_WINDOW", "10", "LIVEKIT_BREAKER_OPEN_DURATION", "30s"));
 		return env;
 	}
 
@@ -116,7 +118,8 @@ class SettingsTests {
 		assertThat(settings.dispatch())
 			.isEqualTo(new DispatchSettings("lesa-agent", List.of("helper", "lesa-agent"), 0));
 		assertThat(settings.livekitApi()).isEqualTo(
-				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(4)));
+				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(4), 16, 10,
+						Duration.ofSeconds(30)));
 		assertThat(settings.auth()).isEqualTo(new AuthSettings(AuthMode.JWT, List.of(),
 				URI.create("https://id.example.com/"), null, List.of("lesa-api", "lesa-web"), List.of("RS256", "ES256"),
 				"email", "nickname"));

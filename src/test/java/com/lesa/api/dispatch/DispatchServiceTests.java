@@ -12,6 +12,7 @@ import com.lesa.api.config.LivekitSettings;
 import com.lesa.api.dispatch.DispatchService.Dispatched;
 import com.lesa.api.livekit.AccessTokenMinter;
 import com.lesa.api.livekit.LivekitApiClient;
+import com.lesa.api.livekit.LivekitBulkhead;
 import com.lesa.api.security.RateLimiter;
 import com.lesa.api.support.FakeLivekit;
 import com.lesa.api.web.Refusals;
@@ -32,6 +33,8 @@ class DispatchServiceTests {
 	private static final String SECRET = "dispatch-test-secret-long-enough-for-hs256";
 
 	private final FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
+
+	private final LivekitBulkhead bulkhead = new LivekitBulkhead(apiSettings());
 
 	private final LivekitApiClient client = client();
 
@@ -71,7 +74,7 @@ class DispatchServiceTests {
 	}
 
 	private DispatchService service(int windowSeconds) {
-		return new DispatchService(this.client, new DispatchSettings("py-agent", List.of("py-agent", "helper"),
+		return new DispatchService(this.client, this.bulkhead, new DispatchSettings("py-agent", List.of("py-agent", "helper"),
 				windowSeconds), apiSettings(), new RateLimiter(new LimitsSettings(0, 0, 0, 100),
 						new Refusals(new SimpleMeterRegistry())), new SimpleMeterRegistry());
 	}
@@ -81,11 +84,12 @@ class DispatchServiceTests {
 				KEY, SECRET);
 		return new LivekitApiClient(settings, apiSettings(), new AccessTokenMinter(settings, Clock.systemUTC()),
 				JsonMapper.builder().build(), new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class),
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), this.bulkhead);
 	}
 
 	private static LivekitApiSettings apiSettings() {
-		return new LivekitApiSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2));
+		return new LivekitApiSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 32, 1000,
+				Duration.ofSeconds(10));
 	}
 
 }

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class LivekitApiClientTests {
 
-	private static final String KEY = "APIclientTest";
+	static final String KEY = "APIclientTest";
 
-	private static final String SECRET = "client-test-secret-that-is-long-enough";
+	static final String SECRET = "client-test-secret-that-is-long-enough";
 
 	private final FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
 
@@ -222,12 +222,17 @@ class LivekitApiClientTests {
 	}
 
 	private static LivekitApiClient client(String url, Duration callTimeout, String secret) {
+		return client(url, secret, new LivekitApiSettings(Duration.ofMillis(500), Duration.ofMillis(500), callTimeout, 32,
+				1000, Duration.ofSeconds(10)));
+	}
+
+	/** A client as the application makes it, with its own bulkhead and circuit breaker. */
+	static LivekitApiClient client(String url, String secret, LivekitApiSettings api) {
 		LivekitSettings settings = new LivekitSettings(URI.create("ws://127.0.0.1"), URI.create(url), KEY, secret);
 		AccessTokenMinter minter = new AccessTokenMinter(settings, Clock.systemUTC());
-		return new LivekitApiClient(settings,
-				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofMillis(500), callTimeout), minter,
-				JsonMapper.builder().build(), new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class),
-				new SimpleMeterRegistry());
+		return new LivekitApiClient(settings, api, minter, JsonMapper.builder().build(),
+				new DefaultListableBeanFactory().getBeanProvider(BuildProperties.class), new SimpleMeterRegistry(),
+				new LivekitBulkhead(api));
 	}
 
 }

@@ -25,6 +25,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,6 +64,8 @@ public final class FakeLivekit implements AutoCloseable {
 	private final AtomicLong ids = new AtomicLong();
 
 	private volatile Duration createDelay = Duration.ZERO;
+
+	private volatile boolean hung;
 
 	private FakeLivekit(String apiKey, String apiSecret) {
 		this.apiKey = apiKey;
@@ -118,9 +121,15 @@ public final class FakeLivekit implements AutoCloseable {
 		this.createDelay = delay;
 	}
 
+	/** Until {@link #reset()}, every request is read and handled, and then no answer ever comes: a hung LiveKit. */
+	public void hang() {
+		this.hung = true;
+	}
+
 	public void reset() {
 		this.faults.clear();
 		this.createDelay = Duration.ZERO;
+		this.hung = false;
 	}
 
 	/** A Twirp JSON error as LiveKit writes it. */
@@ -137,6 +146,9 @@ public final class FakeLivekit implements AutoCloseable {
 	}
 
 	private MockResponse answer(RecordedRequest request) {
+		if (this.hung) {
+			return handle(request).newBuilder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+		}
 		Fault fault = this.faults.poll();
 		if (fault == null) {
 			return handle(request);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -65,6 +66,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(LivekitException.class)
 	ResponseEntity<ProblemDetail> livekit(LivekitException ex) {
 		return LivekitProblems.answer(ex);
+	}
+
+	/** Tomcat refuses a query string that is not valid percent-encoded UTF-8 when it is first read. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException ex) {
+		return problem(malformed("The query string is not valid percent-encoded UTF-8."));
 	}
 
 	@ExceptionHandler(Exception.class)

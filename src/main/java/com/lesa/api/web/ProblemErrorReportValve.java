@@ -31,6 +31,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
+		if (status == 501 || status == 505) {
+			// Tomcat's 501 (a method or transfer coding it does not implement) and 505 (an HTTP version) are about
+			// the request, not a failure of ours: a 5xx from this service means our bug or an upstream failure.
+			status = "CONNECT".equals(request.getMethod()) ? 405 : 400;
+			response.setStatus(status);
+		}
 		try {
 			response.resetBuffer();
 			SecurityHeadersFilter.apply(response, request.isSecure());
@@ -64,7 +70,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		String phrase = (known != null) ? known.getReasonPhrase() : "Error";
 		return json(status, phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), phrase,
-				"The request could not be processed as sent.");
+				(status < 500) ? "The request could not be processed as sent."
+						: "The service failed to handle this request; it has been logged.");
 	}
 
 	/** Only our own constant texts go in here, so no escaping is needed. */

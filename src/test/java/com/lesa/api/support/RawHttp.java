@@ -22,16 +22,30 @@ public final class RawHttp {
 
 	/** Sends {@code head} (request line and headers, CRLF-separated, no final blank line) and {@code body}. */
 	public static Answer send(int port, String head, String body) {
+		return send(port, head, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends {@code head} (ISO-8859-1, CRLF-separated, no final blank line) and exactly the bytes of {@code payload}. */
+	public static Answer send(int port, String head, byte[] payload) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);
-			byte[] payload = body.getBytes(StandardCharsets.UTF_8);
 			String request = head + "\r\nConnection: close\r\n"
 					+ (payload.length > 0 ? "Content-Length: " + payload.length + "\r\n" : "") + "\r\n";
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.write(payload);
-			out.flush();
-			return parse(readAll(socket.getInputStream()));
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+				out.write(payload);
+				out.flush();
+			}
+			catch (IOException ex) {
+				// The server may answer and close before reading all we send (a refused header, say): read its answer.
+			}
+			try {
+				return parse(readAll(socket.getInputStream()));
+			}
+			catch (java.net.SocketException ex) {
+				return new Answer(0, Map.of(), "");
+			}
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -50,6 +64,9 @@ public final class RawHttp {
 	}
 
 	private static Answer parse(byte[] raw) {
+		if (raw.length == 0) {
+			return new Answer(0, Map.of(), "");
+		}
 		String text = new String(raw, StandardCharsets.ISO_8859_1);
 		int end = text.indexOf("\r\n\r\n");
 		String[] lines = text.substring(0, (end >= 0) ? end : text.length()).split("\r\n");

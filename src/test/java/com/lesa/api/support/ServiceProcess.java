@@ -33,11 +33,13 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
+	private final Thread reader;
+
 	private ServiceProcess(Process process) {
 		this.process = process;
-		Thread reader = new Thread(this::read, "service-output");
-		reader.setDaemon(true);
-		reader.start();
+		this.reader = new Thread(this::read, "service-output");
+		this.reader.setDaemon(true);
+		this.reader.start();
 	}
 
 	/**
@@ -48,6 +50,13 @@ public final class ServiceProcess implements AutoCloseable {
 		return start(workingDirectory, environment, List.of("-XX:TieredStopAtLevel=1"));
 	}
 
+	/** Starts the packaged jar ({@code java -jar}), as the container does, with exactly {@code environment}. */
+	public static ServiceProcess startJar(Path jar, Path workingDirectory, Map<String, String> environment)
+			throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		return launch(workingDirectory, environment, List.of(java, "-jar", jar.toAbsolutePath().toString()));
+	}
+
 	/** Starts the service with the given JVM options, in {@code workingDirectory} with exactly {@code environment}. */
 	public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
 			throws IOException {
@@ -56,6 +65,11 @@ public final class ServiceProcess implements AutoCloseable {
 		command.add(java);
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", absoluteClassPath(), LesaApiApplication.class.getName()));
+		return launch(workingDirectory, environment, command);
+	}
+
+	private static ServiceProcess launch(Path workingDirectory, Map<String, String> environment, List<String> command)
+			throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 			.redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
@@ -84,8 +98,8 @@ public final class ServiceProcess implements AutoCloseable {
 				}
 			}
 		}
-		catch (IOException ex) {
-			// the process ended; its exit code tells the rest
+		catch (IOException | RuntimeException ex) {
+			this.output.append("[output reader stopped: ").append(ex).append("]\n");
 		}
 		finally {
 			this.port.completeExceptionally(new IllegalStateException("service stopped before it started:\n" + this.output));
@@ -102,13 +116,20 @@ public final class ServiceProcess implements AutoCloseable {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException("service still running after " + timeout + ":\n" + this.output);
 		}
+		// Everything the process wrote before it ended is read before anyone looks at the output.
+		this.reader.join(TimeUnit.SECONDS.toMillis(10));
 		return this.process.exitValue();
 	}
 
 	/** Sends SIGTERM, as Kubernetes does, and returns the exit code. */
 	public int stop(Duration timeout) throws InterruptedException {
-		this.process.destroy();
+		terminate();
 		return awaitExit(timeout);
+	}
+
+	/** Sends SIGTERM and returns at once; unlike {@link Process#destroy()}, it keeps reading what the process says. */
+	public void terminate() {
+		this.process.toHandle().destroy();
 	}
 
 	public String output() {

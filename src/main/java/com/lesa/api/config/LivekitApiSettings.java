@@ -19,8 +19,10 @@ import jakarta.validation.constraints.NotNull;
  * of them failed to connect, timed out or got a 5xx
  * @param breakerOpenDuration {@code LIVEKIT_BREAKER_OPEN_DURATION}: how long an open breaker fails fast before it
  * lets one probe call through
+ * @param bulkheadWait {@code LIVEKIT_BULKHEAD_WAIT}: how long a request may wait for a place among
+ * {@code LIVEKIT_MAX_CONCURRENT_CALLS} before it gets a 503
  */
 public record LivekitApiSettings(@NotNull Duration connectTimeout, @NotNull Duration readTimeout,
 		@NotNull Duration callTimeout, @Min(1) @Max(10_000) int maxConcurrentCalls, @Min(2) @Max(1000) int breakerWindow,
-		@NotNull Duration breakerOpenDuration) {
+		@NotNull Duration breakerOpenDuration, @NotNull Duration bulkheadWait) {
 }

@@ -1,6 +1,7 @@
 package com.lesa.api.livekit;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.lesa.api.config.LivekitApiSettings;
 import com.lesa.api.livekit.LivekitException.Failure;
@@ -9,18 +10,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds how many requests may wait on LiveKit at once ({@code LIVEKIT_MAX_CONCURRENT_CALLS}): calls in flight and
- * requests waiting for a de-duplicated call alike. When LiveKit hangs, the excess is refused at once instead of
- * tying up request threads, so token minting and health checks keep their threads.
+ * requests waiting for a de-duplicated call alike. A request finds a place or, after at most
+ * {@code LIVEKIT_BULKHEAD_WAIT}, is refused: when LiveKit hangs the excess is turned away quickly instead of tying up
+ * request threads, so token minting and health checks keep theirs.
  */
 @Component
 public class LivekitBulkhead {
 
 	private final Semaphore permits;
 
+	private final long waitNanos;
+
 	/** A request holds at most one place: a dispatch that enters, then calls LiveKit, does not enter twice. */
 	private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
 	public LivekitBulkhead(LivekitApiSettings settings) {
+		this.waitNanos = settings.bulkheadWait().toNanos();
 		this.permits = new Semaphore(settings.maxConcurrentCalls());
 	}
 
@@ -30,7 +35,7 @@ public class LivekitBulkhead {
 			return () -> {
 			};
 		}
-		if (!this.permits.tryAcquire()) {
+		if (!acquire()) {
 			throw LivekitException.refused(method, Failure.OVERLOADED);
 		}
 		this.holding.set(true);
@@ -38,6 +43,17 @@ public class LivekitBulkhead {
 			this.holding.remove();
 			this.permits.release();
 		};
+	}
+
+	/** A short wait for a place: a burst against a healthy LiveKit frees places in milliseconds. */
+	private boolean acquire() {
+		try {
+			return this.permits.tryAcquire(this.waitNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	int available() {

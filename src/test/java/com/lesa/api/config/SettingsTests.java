@@ -57,7 +57,7 @@ class SettingsTests {
 		assertThat(settings.dispatch()).isEqualTo(new DispatchSettings("py-agent", List.of("py-agent"), 3));
 		assertThat(settings.livekitApi()).isEqualTo(
 				new LivekitApiSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8), 32, 6,
-						Duration.ofSeconds(10)));
+						Duration.ofSeconds(10), Duration.ofMillis(250)));
 		assertThat(settings.auth()).isEqualTo(
 				new AuthSettings(AuthMode.NONE, List.of(), null, null, List.of(), List.of("RS256"), "sub", "name"));
 		assertThat(settings.limits()).isEqualTo(new LimitsSettings(60, 10, 20, 100000));
@@ -103,7 +103,7 @@ class SettingsTests {
 				"AUTH_IDENTITY_CLAIM", "email", "AUTH_NAME_CLAIM", "nickname", "RATE_LIMIT_TOKENS_PER_MINUTE", "30",
 				"RATE_LIMIT_DISPATCHES_PER_MINUTE", "5", "RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "7"));
 		env.putAll(Map.of("RATE_LIMIT_MAX_TRACKED", "5000", "LIVEKIT_MAX_CONCURRENT_CALLS", "16",
-				"LIVEKIT_BREAKER_WINDOW", "10", "LIVEKIT_BREAKER_OPEN_DURATION", "30s"));
+				"LIVEKIT_BREAKER_WINDOW", "10", "LIVEKIT_BREAKER_OPEN_DURATION", "30s", "LIVEKIT_BULKHEAD_WAIT", "100ms"));
 		return env;
 	}
 
@@ -119,7 +119,7 @@ class SettingsTests {
 			.isEqualTo(new DispatchSettings("lesa-agent", List.of("helper", "lesa-agent"), 0));
 		assertThat(settings.livekitApi()).isEqualTo(
 				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(4), 16, 10,
-						Duration.ofSeconds(30)));
+						Duration.ofSeconds(30), Duration.ofMillis(100)));
 		assertThat(settings.auth()).isEqualTo(new AuthSettings(AuthMode.JWT, List.of(),
 				URI.create("https://id.example.com/"), null, List.of("lesa-api", "lesa-web"), List.of("RS256", "ES256"),
 				"email", "nickname"));

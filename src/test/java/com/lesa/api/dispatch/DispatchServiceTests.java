@@ -89,7 +89,7 @@ class DispatchServiceTests {
 
 	private static LivekitApiSettings apiSettings() {
 		return new LivekitApiSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 32, 1000,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), Duration.ofMillis(250));
 	}
 
 }

@@ -223,7 +223,7 @@ class LivekitApiClientTests {
 
 	private static LivekitApiClient client(String url, Duration callTimeout, String secret) {
 		return client(url, secret, new LivekitApiSettings(Duration.ofMillis(500), Duration.ofMillis(500), callTimeout, 32,
-				1000, Duration.ofSeconds(10)));
+				1000, Duration.ofSeconds(10), Duration.ofMillis(250)));
 	}
 
 	/** A client as the application makes it, with its own bulkhead and circuit breaker. */

@@ -93,7 +93,7 @@ class LivekitResilienceTests {
 	private LivekitApiClient client(int maxConcurrent, int window, Duration openDuration, Duration callTimeout) {
 		LivekitApiClient client = LivekitApiClientTests.client(this.livekit.url(), LivekitApiClientTests.SECRET,
 				new LivekitApiSettings(Duration.ofMillis(500), Duration.ofSeconds(5), callTimeout, maxConcurrent, window,
-						openDuration));
+						openDuration, Duration.ofMillis(250)));
 		this.clients.add(client);
 		return client;
 	}

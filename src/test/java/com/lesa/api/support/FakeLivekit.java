@@ -47,7 +47,9 @@ public final class FakeLivekit implements AutoCloseable {
 
 	private static final int MAX_METADATA_BYTES = 512 * 1024;
 
-	private final MockWebServer server = new MockWebServer();
+	private MockWebServer server = new MockWebServer();
+
+	private int port;
 
 	private final String apiKey;
 
@@ -67,6 +69,8 @@ public final class FakeLivekit implements AutoCloseable {
 
 	private volatile boolean hung;
 
+	private volatile MockResponse failAll;
+
 	private FakeLivekit(String apiKey, String apiSecret) {
 		this.apiKey = apiKey;
 		this.apiSecret = apiSecret;
@@ -74,25 +78,46 @@ public final class FakeLivekit implements AutoCloseable {
 
 	public static FakeLivekit start(String apiKey, String apiSecret) {
 		FakeLivekit fake = new FakeLivekit(apiKey, apiSecret);
-		fake.server.setDispatcher(new Dispatcher() {
+		fake.listen(0);
+		return fake;
+	}
+
+	private void listen(int port) {
+		this.server = new MockWebServer();
+		this.server.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
-				return fake.answer(request);
+				return answer(request);
 			}
 		});
-		fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
+		this.server.setServerSocketFactory(new NoDelayServerSocketFactory());
 		try {
-			fake.server.start(InetAddress.getLoopbackAddress(), 0);
+			this.server.start(InetAddress.getLoopbackAddress(), port);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return fake;
+		this.port = this.server.getPort();
+	}
+
+	/** Stops listening, so connections are refused, keeping its state; {@link #listen()} comes back on the same port. */
+	public void refuseConnections() {
+		this.server.close();
+	}
+
+	/** Listens again on the same port after {@link #refuseConnections()}. */
+	public void listen() {
+		listen(this.port);
+	}
+
+	/** Until {@link #reset()}, every request gets {@code answer} without being handled. */
+	public void answerAllWith(MockResponse answer) {
+		this.failAll = answer;
 	}
 
 	/** The {@code LIVEKIT_URL} to point the service at. */
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getPort();
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	/** How many dispatches LiveKit created in {@code room}. */
@@ -130,6 +155,7 @@ public final class FakeLivekit implements AutoCloseable {
 		this.faults.clear();
 		this.createDelay = Duration.ZERO;
 		this.hung = false;
+		this.failAll = null;
 	}
 
 	/** A Twirp JSON error as LiveKit writes it. */
@@ -146,6 +172,10 @@ public final class FakeLivekit implements AutoCloseable {
 	}
 
 	private MockResponse answer(RecordedRequest request) {
+		MockResponse failure = this.failAll;
+		if (failure != null) {
+			return failure;
+		}
 		if (this.hung) {
 			return handle(request).newBuilder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
 		}

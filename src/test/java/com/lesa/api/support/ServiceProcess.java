@@ -132,6 +132,10 @@ public final class ServiceProcess implements AutoCloseable {
 		this.process.toHandle().destroy();
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public String output() {
 		return this.output.toString();
 	}

@@ -3,9 +3,4 @@
 # with dispatch traffic alongside; prints token p50/p99 and errors, dispatch outcomes, duplicates and resident set.
 # Usage: bench/load-and-fault.sh [seconds per phase, default 20] [token requests per second, default 200]
 #        bench/load-and-fault.sh soak <seconds> <token requests per second>
-set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-	-Dmdep.includeScope=test >/dev/null
-exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-	com.lesa.api.bench.LoadAndFault "$@"
+exec "$(dirname "$0")/java.sh" com.lesa.api.bench.LoadAndFault "$@"

@@ -154,6 +154,19 @@ async function main() {
       expect(!result.ok && /TypeError|Failed to fetch/i.test(result.error), `result ${JSON.stringify(result)}`);
       await otherPage.close();
     });
+    await check('Swagger UI renders under its Content-Security-Policy', page, async () => {
+      const docs = await context.newPage();
+      const violations = [];
+      docs.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await docs.goto(`${serviceUrl}/swagger-ui.html`);
+      await docs.waitForSelector('.information-container .title', { timeout: 15_000 });
+      const title = await docs.textContent('.information-container .title');
+      expect(title.includes('LESA Token & Dispatch API'), `title ${title}`);
+      expect(violations.length === 0, `CSP violations: ${violations.join(' | ')}`);
+      await docs.close();
+    });
   } finally {
     await browser.close();
     service.child.kill('SIGTERM');

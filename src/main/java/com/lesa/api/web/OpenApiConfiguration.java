@@ -58,6 +58,15 @@ class OpenApiConfiguration {
 				if (operation.getRequestBody() != null || hasParameters(operation)) {
 					add(responses, "422", "Invalid or missing fields, each named in errors");
 				}
+				if (path.startsWith("/api/v1/agent/dispatch") || path.equals("/api/v1/auth/token")) {
+					add(responses, "401", "AUTH_MODE api_key or jwt: missing or invalid credential "
+							+ "(WWW-Authenticate: Bearer)");
+					add(responses, "403", "The caller may not have this (for example another identity than its own), "
+							+ "or CORS refused the origin");
+					ApiResponse limited = problem("A rate limit is used up")
+						.addHeaderObject("Retry-After", new Header().description("Seconds to wait").schema(new IntegerSchema()));
+					responses.putIfAbsent("429", limited);
+				}
 				if (path.startsWith("/api/v1/agent/dispatch")) {
 					livekitResponses(responses, method);
 				}

@@ -74,6 +74,12 @@ class OpenApiDocumentTests {
 				"GET /status");
 		assertThat(paths.path("/api/v1/auth/token").path("post").path("responses").path("422").path("content")
 			.has("application/problem+json")).isTrue();
+		for (String status : new String[] { "401", "429" }) {
+			assertThat(paths.path("/api/v1/auth/token").path("post").path("responses").has(status)).as(status).isTrue();
+			assertThat(paths.path("/api/v1/agent/dispatch").path("post").path("responses").has(status)).as(status)
+				.isTrue();
+		}
+		assertThat(paths.path("/api/v1/health").path("get").path("responses").has("401")).isFalse();
 		assertThat(schemas.path("Problem").path("properties").has("errors")).isTrue();
 	}
 

@@ -179,6 +179,11 @@ public final class LoadAndFault {
 	}
 
 	private static void soak(HttpClient http, String base, long pid, int seconds, int rate) throws Exception {
+		// A minute at the soak rate first, so the heap has grown to what this load needs: the soak measures what
+		// grows after that, which is what a leak would show.
+		Latencies warmUp = tokens(http, base, 60, rate);
+		System.out.printf(Locale.ROOT, "warm-up minute: %d tokens, p99 %.2f ms, errors %d, resident set %d MB%n",
+				warmUp.count(), warmUp.percentile(99), warmUp.errors(), residentMegabytes(pid));
 		long start = residentMegabytes(pid);
 		for (int elapsed = 0; elapsed < seconds; elapsed += 60) {
 			Latencies minute = tokens(http, base, Math.min(60, seconds - elapsed), rate);

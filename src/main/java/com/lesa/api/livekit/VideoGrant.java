@@ -1,8 +1,6 @@
 package com.lesa.api.livekit;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,28 +37,6 @@ public record VideoGrant(boolean roomJoin, boolean roomAdmin, String room, Boole
 	/** What LiveKit's server API requires to manage {@code room}, exactly as the official SDKs send it. */
 	public static VideoGrant admin(String room) {
 		return new VideoGrant(false, true, room, null, null, null, null);
-	}
-
-	Map<String, Object> toClaim() {
-		Map<String, Object> claim = new LinkedHashMap<>();
-		if (this.roomJoin) {
-			claim.put("roomJoin", true);
-		}
-		if (this.roomAdmin) {
-			claim.put("roomAdmin", true);
-		}
-		claim.put("room", this.room);
-		putIfSet(claim, "canPublish", this.canPublish);
-		putIfSet(claim, "canSubscribe", this.canSubscribe);
-		putIfSet(claim, "canPublishData", this.canPublishData);
-		putIfSet(claim, "canPublishSources", this.canPublishSources);
-		return claim;
-	}
-
-	private static void putIfSet(Map<String, Object> claim, String name, Object value) {
-		if (value != null) {
-			claim.put(name, value);
-		}
 	}
 
 }

@@ -127,6 +127,24 @@ class AccessTokenMinterTests {
 	}
 
 	@Test
+	void mintWhenValuesNeedJsonEscapingThenTheyComeBackExactly() {
+		String tricky = "quote\" backslash\\ newline\n tab\t nul\u0000 bell\u0007 ls\u2028 \u00e9\u4e2d\ud83d\ude00 </script>";
+		MintedToken token = minter("k", LONG_SECRET).mint(AccessTokenClaims
+			.join("id\"\\", tricky, tricky, Map.of("k\"ey", tricky, "\u00e9", "\\"), VideoGrant.join("r\\\"", false),
+					Duration.ofMinutes(1))
+			.withRoomConfig(new RoomConfiguration(List.of(new RoomConfiguration.Agent("py-agent", tricky)))));
+
+		DecodedJWT jwt = LivekitTokens.verify(token.jwt(), "k", LONG_SECRET, this.clock);
+		assertThat(jwt.getSubject()).isEqualTo("id\"\\");
+		assertThat(jwt.getClaim("name").asString()).isEqualTo(tricky);
+		assertThat(jwt.getClaim("metadata").asString()).isEqualTo(tricky);
+		assertThat(jwt.getClaim("attributes").asMap()).isEqualTo(Map.of("k\"ey", tricky, "\u00e9", "\\"));
+		assertThat(jwt.getClaim("video").asMap()).containsEntry("room", "r\\\"");
+		assertThat(jwt.getClaim("roomConfig").asMap())
+			.isEqualTo(Map.of("agents", List.of(Map.of("agentName", "py-agent", "metadata", tricky))));
+	}
+
+	@Test
 	void mintedTokenToStringNeverShowsTheToken() {
 		MintedToken token = minter("k", LONG_SECRET)
 			.mint(AccessTokenClaims.join("u", null, null, null, VideoGrant.join("r", false), Duration.ofMinutes(1)));

@@ -35,7 +35,7 @@ public final class AccessTokenMinter {
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	/** {@code {"alg":"HS256"}}, as LiveKit's Node SDK writes it: LiveKit accepts HS256 only. */
-	private static final String HEADER = BASE64URL.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
+	private static final byte[] HEADER = BASE64URL.encode("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
 
 	private final String apiKey;
 
@@ -65,19 +65,19 @@ public final class AccessTokenMinter {
 		Instant expiresAt = now.plus(claims.ttl());
 		// The claims are written once by a typed writer and the JWS assembled here; JJWT's HS256 signs the bytes.
 		// (JJWT's builder would serialize a header map and re-encode the payload for every token: 5x slower.)
-		byte[] payload = ClaimsJson.of(this.apiKey, claims, now.getEpochSecond(), expiresAt.getEpochSecond());
-		String signingInput = HEADER + "." + BASE64URL.encodeToString(payload);
+		byte[] payload = BASE64URL.encode(
+				ClaimsJson.of(this.apiKey, claims, now.getEpochSecond(), expiresAt.getEpochSecond()));
+		byte[] signingInput = new byte[HEADER.length + 1 + payload.length];
+		System.arraycopy(HEADER, 0, signingInput, 0, HEADER.length);
+		signingInput[HEADER.length] = '.';
+		System.arraycopy(payload, 0, signingInput, HEADER.length + 1, payload.length);
 		byte[] signature = this.algorithm.digest(new SigningInput(signingInput, this.key));
-		String jwt = signingInput + "." + BASE64URL.encodeToString(signature);
+		String jwt = new String(signingInput, StandardCharsets.US_ASCII) + "." + BASE64URL.encodeToString(signature);
 		return new MintedToken(jwt, expiresAt);
 	}
 
 	/** The bytes JJWT signs: header and payload, base64url-encoded and joined by a dot (RFC 7515, section 5.1). */
 	private record SigningInput(byte[] bytes, SecretKey key) implements SecureRequest<InputStream, SecretKey> {
-
-		SigningInput(String signingInput, SecretKey key) {
-			this(signingInput.getBytes(StandardCharsets.US_ASCII), key);
-		}
 
 		@Override
 		public InputStream getPayload() {

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class ClaimsJson {
 
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	private final StringBuilder json = new StringBuilder(512);
 
 	private boolean first = true;
@@ -145,7 +147,8 @@ final class ClaimsJson {
 				case '\f' -> json.append("\\f");
 				default -> {
 					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-						json.append("\\u").append(String.format("%04x", (int) c));
+						json.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+							.append(HEX[c & 0xF]);
 					}
 					else {
 						json.append(c);

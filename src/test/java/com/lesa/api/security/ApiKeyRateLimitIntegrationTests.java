@@ -8,6 +8,7 @@ import com.lesa.api.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,11 +22,15 @@ class ApiKeyRateLimitIntegrationTests {
 	@Autowired
 	private HttpTestClient http;
 
+	@Autowired
+	private Environment environment;
+
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
 		registry.add("AUTH_MODE", () -> "api_key");
 		registry.add("AUTH_API_KEY_HASHES",
-				() -> ApiKeysTests.sha256Hex("caller-a-key") + "," + ApiKeysTests.sha256Hex("caller-b-key"));
+				() -> ApiKeysTests.sha256Hex("caller-a-key") + "," + ApiKeysTests.sha256Hex("caller-b-key") + ","
+						+ ApiKeysTests.sha256Hex("caller-c-key"));
 		registry.add("RATE_LIMIT_TOKENS_PER_MINUTE", () -> "2");
 	}
 
@@ -36,6 +41,21 @@ class ApiKeyRateLimitIntegrationTests {
 		assertProblem(this.http.send(request("caller-a-key")), 429, "rate-limited");
 
 		assertThat(token("caller-b-key")).as("caller B has its own budget").isEqualTo(200);
+	}
+
+	@Test
+	void refusalsByAuthAndRateLimitsAreCountedInTheMetrics() {
+		this.http.send(request("not-a-key"));
+		for (int i = 0; i < 3; i++) {
+			this.http.send(request("caller-c-key"));
+		}
+
+		String metrics = new HttpTestClient(
+				this.environment.getRequiredProperty("local.management.port", Integer.class))
+			.get("/actuator/prometheus")
+			.body();
+		assertThat(metrics).containsPattern("lesa_http_refused_total\\{application=\"lesa-token-api\",reason=\"auth\"} [1-9]")
+			.containsPattern("lesa_http_refused_total\\{application=\"lesa-token-api\",reason=\"rate_limit\"} [1-9]");
 	}
 
 	private int token(String key) {

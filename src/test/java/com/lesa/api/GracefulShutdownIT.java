@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar, started as a process, under load, then SIGTERM: every request already accepted completes, new
- * connections are refused, and the process exits 0.
+ * The packaged jar, started as a process, under load, then SIGTERM: readiness goes down first, every request already
+ * accepted completes, new connections are refused, and the process exits 0.
  */
 class GracefulShutdownIT {
 
@@ -53,8 +53,14 @@ class GracefulShutdownIT {
 					.build(), HttpResponse.BodyHandlers.ofString()));
 			}
 			await().atMost(Duration.ofSeconds(20)).until(() -> countCreates(livekit) == 10);
+			String readiness = "http://127.0.0.1:" + managementPort(service.output()) + "/actuator/health/readiness";
+			assertThat(status(http, readiness)).isEqualTo(200);
 
 			service.terminate();
+
+			// Readiness goes down first, while the requests in flight are still being served.
+			await().atMost(Duration.ofSeconds(5)).until(() -> status(http, readiness) != 200);
+			assertThat(inFlight).as("still in flight when readiness went down").anyMatch((r) -> !r.isDone());
 
 			for (CompletableFuture<HttpResponse<String>> request : inFlight) {
 				HttpResponse<String> response = request.get();
@@ -66,6 +72,29 @@ class GracefulShutdownIT {
 			assertThatExceptionOfType(ConnectException.class).as("no new connections after shutdown")
 				.isThrownBy(() -> http.send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/health")).build(),
 						HttpResponse.BodyHandlers.ofString()));
+		}
+	}
+
+	/** The second Tomcat to start is the management server's. */
+	private static int managementPort(String output) {
+		java.util.regex.Matcher started = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)").matcher(output);
+		started.find();
+		assertThat(started.find()).as("management server started").isTrue();
+		return Integer.parseInt(started.group(1));
+	}
+
+	/** The status of a GET, or -1 when the connection is refused (a probe counts both as not ready). */
+	private static int status(HttpClient http, String url) {
+		try {
+			return http.send(HttpRequest.newBuilder(java.net.URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (java.io.IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
 		}
 	}
 

@@ -1,0 +1,54 @@
+# Shared by the HTTP benchmarks: the packaged jar, started as the Dockerfile starts it, in a 512 MiB memory budget
+# (the Kubernetes limit), with JSON logs and every filter on. Rate limits are off: one client would hit them at once.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+JAR=$(ls target/lesa-token-api-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
+if [[ -z "$JAR" ]]; then
+	./mvnw -q -B -ntp package -DskipTests
+	JAR=$(ls target/lesa-token-api-*.jar | grep -v original | head -n 1)
+fi
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+BENCH_PORT=${BENCH_PORT:-18090}
+BENCH_JVM=(-XX:MaxRAM=512m -XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError)
+SERVICE_PID=
+
+start_service() {
+	(cd /tmp && env -i PATH="$PATH" PORT=$BENCH_PORT MANAGEMENT_PORT=$((BENCH_PORT + 1)) HOST=127.0.0.1 \
+		ENVIRONMENT=staging LOG_FORMAT=json LIVEKIT_WS_URL=ws://127.0.0.1:7880 LIVEKIT_URL=http://127.0.0.1:7880 \
+		LIVEKIT_API_KEY=APIbench LIVEKIT_API_SECRET=bench-secret-that-is-long-enough-for-hs256 \
+		CORS_ALLOW_ORIGINS=https://app.example.com RATE_LIMIT_TOKENS_PER_MINUTE=0 \
+		java "${BENCH_JVM[@]}" -jar "$OLDPWD/$JAR" >/tmp/lesa-bench-service.log 2>&1) &
+	SERVICE_PID=$!
+	for _ in $(seq 1 600); do
+		curl -sf -o /dev/null "http://127.0.0.1:$BENCH_PORT/api/v1/health" && return 0
+		sleep 0.02
+	done
+	echo "the service did not start; see /tmp/lesa-bench-service.log" >&2
+	return 1
+}
+
+stop_service() {
+	[[ -n "$SERVICE_PID" ]] && pkill -TERM -P "$SERVICE_PID" 2>/dev/null || true
+	[[ -n "$SERVICE_PID" ]] && wait "$SERVICE_PID" 2>/dev/null || true
+	SERVICE_PID=
+}
+
+service_rss_mb() {
+	local pid
+	pid=$(pgrep -f -- "-jar .*lesa-token-api" | head -n 1)
+	awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"
+}
+
+TOKEN_LUA=$(mktemp /tmp/lesa-token.XXXXXX.lua)
+cat >"$TOKEN_LUA" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"room":"bench-room","identity":"bench-user","name":"Bench","mic_only":true,"metadata":"{\\"plan\\":\\"pro\\"}"}'
+local limit = tonumber(os.getenv("WRK_REQUESTS_PER_THREAD") or "0")
+local count = 0
+response = function(status, headers, body)
+	count = count + 1
+	if limit > 0 and count >= limit then wrk.thread:stop() end
+end
+LUA
+trap 'stop_service; rm -f "$TOKEN_LUA"' EXIT

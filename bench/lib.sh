@@ -44,11 +44,5 @@ cat >"$TOKEN_LUA" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"room":"bench-room","identity":"bench-user","name":"Bench","mic_only":true,"metadata":"{\\"plan\\":\\"pro\\"}"}'
-local limit = tonumber(os.getenv("WRK_REQUESTS_PER_THREAD") or "0")
-local count = 0
-response = function(status, headers, body)
-	count = count + 1
-	if limit > 0 and count >= limit then wrk.thread:stop() end
-end
 LUA
 trap 'stop_service; rm -f "$TOKEN_LUA"' EXIT

@@ -92,7 +92,7 @@ class DispatchController {
 		this.rateLimiter.dispatches(this.callers.current());
 		Violations violations = new Violations();
 		this.rooms.check(violations, "room", room);
-		violations.identifier("dispatch_id", dispatchId, Violations.LIVEKIT_MAX_NAME_BYTES);
+		violations.identifier("dispatch_id", dispatchId, TokenSettings.LIVEKIT_MAX_NAME_BYTES);
 		violations.throwIfAny();
 		return answer(DispatchView.of(this.dispatches.delete(room, dispatchId), null));
 	}

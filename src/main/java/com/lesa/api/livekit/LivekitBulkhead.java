@@ -56,10 +56,6 @@ public class LivekitBulkhead {
 		}
 	}
 
-	int available() {
-		return this.permits.availablePermits();
-	}
-
 	/** A held permit; closing it gives it back. */
 	@FunctionalInterface
 	public interface Permit extends AutoCloseable {

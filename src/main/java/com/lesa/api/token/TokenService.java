@@ -1,6 +1,8 @@
 package com.lesa.api.token;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,13 +42,22 @@ class TokenService {
 
 	private final String wsUrl;
 
-	private final MeterRegistry meters;
+	/** {@code lesa.tokens} by outcome ({@code issued}, {@code invalid}) and mic_only, made once, not per request. */
+	private final Map<String, Counter> counters = new HashMap<>();
 
 	private final RateLimiter limits;
 
 	TokenService(TokenRequestValidator validator, AccessTokenMinter minter, DispatchService dispatches,
 			DispatchSettings dispatch, LivekitSettings livekit, RateLimiter limits, MeterRegistry meters) {
-		this.meters = meters;
+		for (String outcome : new String[] { "issued", "invalid" }) {
+			for (boolean micOnly : new boolean[] { true, false }) {
+				this.counters.put(outcome + micOnly, Counter.builder("lesa.tokens")
+					.description("Token requests, by outcome and mic_only")
+					.tag("outcome", outcome)
+					.tag("mic_only", Boolean.toString(micOnly))
+					.register(meters));
+			}
+		}
 		this.limits = limits;
 		this.validator = validator;
 		this.minter = minter;
@@ -99,12 +110,7 @@ class TokenService {
 	}
 
 	private void count(String outcome, boolean micOnly) {
-		Counter.builder("lesa.tokens")
-			.description("Token requests, by outcome and mic_only")
-			.tag("outcome", outcome)
-			.tag("mic_only", Boolean.toString(micOnly))
-			.register(this.meters)
-			.increment();
+		this.counters.get(outcome + micOnly).increment();
 	}
 
 }

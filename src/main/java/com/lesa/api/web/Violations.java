@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.lesa.api.config.DispatchSettings;
+import com.lesa.api.config.TokenSettings;
 
 /**
  * Collects what is wrong with a request so the caller hears about every field at once, with the text rules LiveKit
@@ -14,9 +15,6 @@ import com.lesa.api.config.DispatchSettings;
  * control characters in identifiers).
  */
 public final class Violations {
-
-	/** LiveKit's limit on room names, identities and display names, in UTF-8 bytes. */
-	public static final int LIVEKIT_MAX_NAME_BYTES = 256;
 
 	private final List<Violation> violations = new ArrayList<>();
 
@@ -39,7 +37,7 @@ public final class Violations {
 			add(field, "must not contain control or invisible characters");
 		}
 		else {
-			length(field, value, maxChars, LIVEKIT_MAX_NAME_BYTES);
+			length(field, value, maxChars, TokenSettings.LIVEKIT_MAX_NAME_BYTES);
 		}
 	}
 
@@ -52,7 +50,7 @@ public final class Violations {
 			add(field, "must not contain control characters");
 		}
 		else {
-			length(field, value, maxChars, LIVEKIT_MAX_NAME_BYTES);
+			length(field, value, maxChars, TokenSettings.LIVEKIT_MAX_NAME_BYTES);
 		}
 	}
 

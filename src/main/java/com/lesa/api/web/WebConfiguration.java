@@ -14,6 +14,7 @@ import org.apache.catalina.core.StandardHost;
 import com.lesa.api.config.HttpSettings;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ class WebConfiguration {
 	static final int CORS_ORDER = REQUEST_ID_ORDER + 4;
 
 	/** After the edge filters and caller authentication (Spring Security's chain, at -100), before Spring MVC. */
-	static final int BODY_LIMIT_ORDER = -90;
+	static final int BODY_LIMIT_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
 
 	private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
 

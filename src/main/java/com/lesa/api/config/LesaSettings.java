@@ -16,5 +16,6 @@ import org.springframework.validation.annotation.Validated;
 public record LesaSettings(@NotNull @Valid ServiceSettings service, @NotNull @Valid LivekitSettings livekit,
 		@NotNull @Valid TokenSettings token, @NotNull @Valid HttpSettings http,
 		@NotNull @Valid DispatchSettings dispatch, @NotNull @Valid LivekitApiSettings livekitApi,
-		@NotNull @Valid AuthSettings auth, @NotNull @Valid LimitsSettings limits) {
+		@NotNull @Valid AuthSettings auth, @NotNull @Valid LimitsSettings limits,
+		@NotNull @Valid RedisSettings redis) {
 }

@@ -52,6 +52,11 @@ class SettingsConfiguration {
 	}
 
 	@Bean
+	RedisSettings redisSettings(LesaSettings settings) {
+		return settings.redis();
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

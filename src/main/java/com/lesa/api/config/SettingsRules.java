@@ -71,6 +71,15 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 			checkTimeout(problems, "LIVEKIT_READ_TIMEOUT", api.readTimeout());
 			checkTimeout(problems, "LIVEKIT_CALL_TIMEOUT", api.callTimeout());
 		}
+		RedisSettings redis = settings.redis();
+		if (redis != null) {
+			if (redis.enabled() && !redis.hasValidUrl()) {
+				problems.add("REDIS_URL must be redis://[:password@]host[:port][/db] or rediss://… for TLS");
+			}
+			checkTimeout(problems, "REDIS_TIMEOUT", redis.timeout());
+			checkTimeout(problems, "REDIS_CONNECT_TIMEOUT", redis.connectTimeout());
+			checkTimeout(problems, "REDIS_RETRY_INTERVAL", redis.retryInterval());
+		}
 		if (token != null && token.allowedRoomPattern() != null && !token.allowedRoomPattern().isEmpty()) {
 			try {
 				Pattern.compile(token.allowedRoomPattern());

@@ -5,19 +5,25 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
 import com.lesa.api.config.LimitsSettings;
 import com.lesa.api.web.RateLimitedException;
 import com.lesa.api.web.Refusals;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Token buckets per caller (tokens, dispatches) and per room (dispatches by everyone), refilled every minute. The
  * buckets live in a bounded cache, so callers rotating addresses or identities cannot grow memory without bound; a
  * bucket evicted for space starts full again, which bounds memory at the cost of some leniency under such a flood.
+ * When {@code REDIS_URL} is set the buckets live in Redis ({@link SharedBuckets}) and these are only the fallback
+ * while Redis fails.
  */
 @Component
 public class RateLimiter {
@@ -28,9 +34,21 @@ public class RateLimiter {
 
 	private final Refusals refusals;
 
+	private final SharedBuckets shared;
+
 	public RateLimiter(LimitsSettings limits, Refusals refusals) {
+		this(limits, refusals, (SharedBuckets) null);
+	}
+
+	@Autowired
+	RateLimiter(LimitsSettings limits, Refusals refusals, ObjectProvider<SharedBuckets> shared) {
+		this(limits, refusals, shared.getIfAvailable());
+	}
+
+	private RateLimiter(LimitsSettings limits, Refusals refusals, SharedBuckets shared) {
 		this.limits = limits;
 		this.refusals = refusals;
+		this.shared = shared;
 		this.buckets = Caffeine.newBuilder()
 			.maximumSize(limits.maxTrackedCallers())
 			.expireAfterAccess(Duration.ofMinutes(2))
@@ -61,15 +79,27 @@ public class RateLimiter {
 		if (perMinute <= 0) {
 			return;
 		}
-		Bucket bucket = this.buckets.get(key, (k) -> Bucket.builder()
-			.addLimit((limit) -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = null;
+		if (this.shared != null) {
+			probe = this.shared.tryConsume(key, configuration(perMinute)).orElse(null);
+		}
+		if (probe == null) {
+			probe = this.buckets.get(key, (k) -> Bucket.builder().addLimit(limit(perMinute)).build())
+				.tryConsumeAndReturnRemaining(1);
+		}
 		if (!probe.isConsumed()) {
 			this.refusals.count("rate_limit");
 			throw new RateLimitedException(budget,
 					(long) Math.ceil(probe.getNanosToWaitForRefill() / (double) TimeUnit.SECONDS.toNanos(1)));
 		}
+	}
+
+	private static BucketConfiguration configuration(int perMinute) {
+		return BucketConfiguration.builder().addLimit(limit(perMinute)).build();
+	}
+
+	private static Bandwidth limit(int perMinute) {
+		return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
 	}
 
 }

@@ -85,4 +85,18 @@ class SettingsStartupTests {
 		}
 	}
 
+	@Test
+	void startWhenRedisUrlInvalidThenSaysSoWithoutPrintingThePassword() throws Exception {
+		// Spring Boot's own Redis URL report would quote the URL, password included; ours is checked first.
+		try (ServiceProcess service = ServiceProcess.start(this.workingDirectory,
+				Map.of("REDIS_URL", "redis://:hunter2-redis-password@redis example.com:6379", "PORT", "0"))) {
+			assertThat(service.awaitExit(STARTUP)).isNotZero();
+
+			assertThat(service.output())
+				.contains("- REDIS_URL must be redis://[:password@]host[:port][/db] or rediss://")
+				.doesNotContain("hunter2-redis-password")
+				.doesNotContain("\tat ");
+		}
+	}
+
 }

@@ -61,6 +61,9 @@ class SettingsTests {
 		assertThat(settings.auth()).isEqualTo(
 				new AuthSettings(AuthMode.NONE, List.of(), null, null, List.of(), List.of("RS256"), "sub", "name"));
 		assertThat(settings.limits()).isEqualTo(new LimitsSettings(60, 10, 20, 100000));
+		assertThat(settings.redis()).isEqualTo(
+				new RedisSettings("", Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(2)));
+		assertThat(settings.redis().enabled()).isFalse();
 		assertThat(output.getAll().split("livekit-server --dev defaults", -1)).hasSize(2);
 	}
 
@@ -104,6 +107,8 @@ class SettingsTests {
 				"RATE_LIMIT_DISPATCHES_PER_MINUTE", "5", "RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "7"));
 		env.putAll(Map.of("RATE_LIMIT_MAX_TRACKED", "5000", "LIVEKIT_MAX_CONCURRENT_CALLS", "16",
 				"LIVEKIT_BREAKER_WINDOW", "10", "LIVEKIT_BREAKER_OPEN_DURATION", "30s", "LIVEKIT_BULKHEAD_WAIT", "100ms"));
+		env.putAll(Map.of("REDIS_URL", "rediss://:a-redis-password@redis.example.com:6380/2", "REDIS_TIMEOUT",
+				"100ms", "REDIS_CONNECT_TIMEOUT", "1s", "REDIS_RETRY_INTERVAL", "5s"));
 		return env;
 	}
 
@@ -124,6 +129,9 @@ class SettingsTests {
 				URI.create("https://id.example.com/"), null, List.of("lesa-api", "lesa-web"), List.of("RS256", "ES256"),
 				"email", "nickname"));
 		assertThat(settings.limits()).isEqualTo(new LimitsSettings(30, 5, 7, 5000));
+		assertThat(settings.redis()).isEqualTo(new RedisSettings("rediss://:a-redis-password@redis.example.com:6380/2",
+				Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+		assertThat(settings.redis().toString()).doesNotContain("a-redis-password");
 	}
 
 	@Test
@@ -262,7 +270,16 @@ class SettingsTests {
 				Arguments.of("LIVEKIT_READ_TIMEOUT", "0s", "LIVEKIT_READ_TIMEOUT must be between 10ms and 60s"),
 				Arguments.of("LIVEKIT_CONNECT_TIMEOUT", "5m", "LIVEKIT_CONNECT_TIMEOUT must be between 10ms and 60s"),
 				Arguments.of("LIVEKIT_URL", "https://lk example.com",
-						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"));
+						"LIVEKIT_URL must be an absolute http/https/ws/wss URL with a host"),
+				Arguments.of("REDIS_URL", "http://:hunter2@redis.example.com",
+						"REDIS_URL must be redis://[:password@]host[:port][/db] or rediss://… for TLS"),
+				Arguments.of("REDIS_URL", "redis://:hunter2@redis example.com",
+						"REDIS_URL must be redis://[:password@]host[:port][/db] or rediss://… for TLS"),
+				Arguments.of("REDIS_URL", "redis://redis.example.com/zero",
+						"REDIS_URL must be redis://[:password@]host[:port][/db] or rediss://… for TLS"),
+				Arguments.of("REDIS_TIMEOUT", "0ms", "REDIS_TIMEOUT must be between 10ms and 60s"),
+				Arguments.of("REDIS_RETRY_INTERVAL", "later",
+						"REDIS_RETRY_INTERVAL must be a duration such as 500ms or 3s"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

@@ -74,9 +74,11 @@ class DispatchServiceTests {
 	}
 
 	private DispatchService service(int windowSeconds) {
-		return new DispatchService(this.client, this.bulkhead, new DispatchSettings("py-agent", List.of("py-agent", "helper"),
-				windowSeconds), apiSettings(), new RateLimiter(new LimitsSettings(0, 0, 0, 100),
-						new Refusals(new SimpleMeterRegistry())), new SimpleMeterRegistry());
+		RecentDispatches recent = DispatchConfiguration.choose(
+				new DispatchSettings("py-agent", List.of("py-agent", "helper"), windowSeconds), apiSettings(), null);
+		return new DispatchService(this.client, this.bulkhead, recent,
+				new RateLimiter(new LimitsSettings(0, 0, 0, 100), new Refusals(new SimpleMeterRegistry())),
+				new SimpleMeterRegistry());
 	}
 
 	private LivekitApiClient client() {

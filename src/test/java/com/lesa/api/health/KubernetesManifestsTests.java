@@ -48,13 +48,25 @@ class KubernetesManifestsTests {
 		for (Object env : list(container().get("env"))) {
 			used.add((String) map(env).get("name"));
 		}
-		for (Object key : map(load("secret.example.yaml").get(0).get("stringData")).keySet()) {
-			used.add((String) key);
+		Set<String> secretKeys = new HashSet<>();
+		for (Map<String, Object> secret : load("secret.example.yaml")) {
+			for (Object key : map(secret.get("stringData")).keySet()) {
+				used.add((String) key);
+				secretKeys.add(map(secret.get("metadata")).get("name") + "/" + key);
+			}
 		}
 
 		assertThat(used).isNotEmpty();
 		assertThat(settings).containsAll(used);
-		assertThat(used).contains("LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "PORT", "MANAGEMENT_PORT");
+		assertThat(used).contains("LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "PORT", "MANAGEMENT_PORT", "REDIS_URL");
+		// Every secret the pod reads is one the template shows how to make.
+		for (Object env : list(container().get("env"))) {
+			Object from = map(env).get("valueFrom");
+			if (from != null) {
+				Map<String, Object> ref = map(map(from).get("secretKeyRef"));
+				assertThat(secretKeys).contains(ref.get("name") + "/" + ref.get("key"));
+			}
+		}
 	}
 
 	@Test

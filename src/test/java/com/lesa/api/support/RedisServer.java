@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,20 +27,28 @@ public final class RedisServer implements AutoCloseable {
 
 	private final Path directory;
 
+	private final String password;
+
 	private Process process;
 
-	private RedisServer(int port, Path directory) {
+	private RedisServer(int port, Path directory, String password) {
 		this.port = port;
 		this.directory = directory;
+		this.password = password;
 	}
 
 	public static RedisServer start() {
+		return start(null);
+	}
+
+	/** A server that requires {@code password} ({@code requirepass}), or none when it is null. */
+	public static RedisServer start(String password) {
 		try {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 				port = socket.getLocalPort();
 			}
-			RedisServer server = new RedisServer(port, Files.createTempDirectory("lesa-redis"));
+			RedisServer server = new RedisServer(port, Files.createTempDirectory("lesa-redis"), password);
 			server.startAgain();
 			return server;
 		}
@@ -48,7 +58,8 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	public String url() {
-		return "redis://127.0.0.1:" + this.port + "/0";
+		String credentials = (this.password != null) ? ":" + this.password + "@" : "";
+		return "redis://" + credentials + "127.0.0.1:" + this.port + "/0";
 	}
 
 	public int port() {
@@ -60,10 +71,13 @@ public final class RedisServer implements AutoCloseable {
 		if (this.process != null && this.process.isAlive()) {
 			return;
 		}
+		List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString()));
+		if (this.password != null) {
+			command.addAll(List.of("--requirepass", this.password));
+		}
 		try {
-			this.process = new ProcessBuilder("redis-server", "--port", Integer.toString(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString())
-				.redirectErrorStream(true)
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(this.directory.resolve("redis.log").toFile())
 				.start();
 		}
@@ -129,9 +143,15 @@ public final class RedisServer implements AutoCloseable {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
 			socket.setSoTimeout(2000);
 			OutputStream out = socket.getOutputStream();
+			InputStream in = socket.getInputStream();
+			if (this.password != null) {
+				out.write(("AUTH " + this.password + "\r\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				reply(in);
+			}
 			out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
 			out.flush();
-			return reply(socket.getInputStream());
+			return reply(in);
 		}
 		catch (IOException ex) {
 			return null;

@@ -1,0 +1,60 @@
+package com.lesa.api.redis;
+
+import com.lesa.api.support.FakeLivekit;
+import com.lesa.api.support.HttpTestClient;
+import com.lesa.api.support.HttpTestClient.Response;
+import com.lesa.api.support.RedisServer;
+import com.lesa.api.support.ServiceTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A Redis that requires a password, given in {@code REDIS_URL} as operators do: used, and never logged. */
+@ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
+class RedisPasswordIntegrationTests {
+
+	private static final String PASSWORD = "redis-password-never-logged";
+
+	private static final RedisServer redis = RedisServer.start(PASSWORD);
+
+	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+
+	@Autowired
+	private HttpTestClient http;
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("LIVEKIT_URL", livekit::url);
+		registry.add("REDIS_URL", redis::url);
+		registry.add("RATE_LIMIT_TOKENS_PER_MINUTE", () -> "100");
+	}
+
+	@AfterAll
+	static void stop() {
+		livekit.close();
+		redis.close();
+	}
+
+	@Test
+	void dispatchAndRateLimitUseTheProtectedRedisAndThePasswordIsNeverLogged(CapturedOutput output) {
+		Response dispatched = this.http.postJson("/api/v1/agent/dispatch", "{\"room\":\"secured\"}");
+		Response token = this.http.postJson("/api/v1/auth/token", "{\"room\":\"secured\",\"identity\":\"u\"}");
+
+		assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(200);
+		assertThat(token.status()).as(token.body()).isEqualTo(200);
+		assertThat(redis.get("lesa:dispatch:8:py-agent:secured")).startsWith("done:")
+			.contains(dispatched.json().path("dispatch_id").asString());
+		assertThat(redis.command("KEYS lesa:rate:*")).as("a token bucket in Redis").isEqualTo("*1");
+		assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("Redis failed");
+	}
+
+}

@@ -135,7 +135,14 @@ final class ClaimsJson {
 	private void quoted(String value) {
 		StringBuilder json = this.json;
 		json.append('"');
-		for (int i = 0, n = value.length(); i < n; i++) {
+		int plain = plainPrefix(value);
+		if (plain == value.length()) {
+			// The common case: nothing to escape, one copy.
+			json.append(value).append('"');
+			return;
+		}
+		json.append(value, 0, plain);
+		for (int i = plain, n = value.length(); i < n; i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '"' -> json.append("\\\"");
@@ -146,7 +153,7 @@ final class ClaimsJson {
 				case '\b' -> json.append("\\b");
 				case '\f' -> json.append("\\f");
 				default -> {
-					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+					if (needsEscape(c)) {
 						json.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
 							.append(HEX[c & 0xF]);
 					}
@@ -157,6 +164,21 @@ final class ClaimsJson {
 			}
 		}
 		json.append('"');
+	}
+
+	/** How many leading characters of {@code value} are written as they are. */
+	private static int plainPrefix(String value) {
+		for (int i = 0, n = value.length(); i < n; i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '\\' || needsEscape(c)) {
+				return i;
+			}
+		}
+		return value.length();
+	}
+
+	private static boolean needsEscape(char c) {
+		return c < 0x20 || c == '\u2028' || c == '\u2029';
 	}
 
 }

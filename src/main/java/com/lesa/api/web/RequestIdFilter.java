@@ -2,6 +2,7 @@ package com.lesa.api.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -29,7 +30,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
-		String id = (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		String id = (given != null && SANE.matcher(given).matches()) ? given : newId();
 		response.setHeader(HEADER, id);
 		MDC.put(LogFields.REQUEST_ID, id);
 		try {
@@ -38,6 +39,17 @@ class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(LogFields.REQUEST_ID);
 		}
+	}
+
+	/**
+	 * A random (version 4) UUID from {@link ThreadLocalRandom}. A request id must be unique, not unguessable:
+	 * {@link UUID#randomUUID()} draws from one {@code SecureRandom} behind a lock that every request thread queues on.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.lesa.api.config;
 
+import com.lesa.api.support.Logs;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ class SettingsTests {
 
 	@Test
 	void bindWhenNothingSetThenOriginalDefaultsAndLivekitDevServer(CapturedOutput output) {
+		int mark = Logs.mark(output);
 		LesaSettings settings = bind(Map.of());
 
 		assertThat(settings.service()).isEqualTo(new ServiceSettings(DeploymentEnvironment.DEVELOPMENT, false, LogFormat.TEXT));
@@ -64,7 +66,7 @@ class SettingsTests {
 		assertThat(settings.redis()).isEqualTo(
 				new RedisSettings("", Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(2)));
 		assertThat(settings.redis().enabled()).isFalse();
-		assertThat(output.getAll().split("livekit-server --dev defaults", -1)).hasSize(2);
+		assertThat(Logs.since(output, mark).split("livekit-server --dev defaults", -1)).hasSize(2);
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.RedisServer;
 import com.lesa.api.support.ServiceTest;
+import com.lesa.api.support.Logs;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,7 +231,7 @@ class SharedStateIntegrationTests {
 		assertThat(http(first).get("/api/v1/health").status()).isEqualTo(200);
 		assertThat(management(first).get("/actuator/health/readiness").status()).as("readiness stays up")
 			.isEqualTo(200);
-		assertThat(output.getAll()).contains("Redis failed");
+		assertThat(Logs.flushed(output)).contains("Redis failed");
 		assertThat(fallbacks(first, "dedup")).isPositive();
 		assertThat(fallbacks(first, "rate_limit")).isPositive();
 		assertThat(management(first).get("/actuator/prometheus").body()).contains("lesa_redis_shared{")
@@ -247,7 +248,7 @@ class SharedStateIntegrationTests {
 			});
 		Response shared = dispatch(http(second), next);
 		assertThat(shared.json().path("deduplicated").asBoolean()).as("the other instance sees it").isTrue();
-		assertThat(output.getAll()).contains("Redis answers again");
+		assertThat(Logs.flushed(output)).contains("Redis answers again");
 	}
 
 	@Test

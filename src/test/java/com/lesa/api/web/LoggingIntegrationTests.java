@@ -9,6 +9,7 @@ import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.RawHttp;
 import com.lesa.api.support.ServiceTest;
+import com.lesa.api.support.Logs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,7 +107,7 @@ class LoggingIntegrationTests {
 		livekit.answerNextWith(FakeLivekit.twirpError(500, "internal", "Bearer " + callerJwt + " " + ServiceTest.API_SECRET));
 		send("/api/v1/agent/dispatch", "log-test-6", "{\"room\":\"secret-room-3\"}");
 
-		assertThat(output.getAll()).contains("log-test-5", "log-test-6")
+		assertThat(Logs.flushed(output)).contains("log-test-5", "log-test-6")
 			.doesNotContain("eyJ")
 			.doesNotContain(callerJwt)
 			.doesNotContain(ServiceTest.API_SECRET);
@@ -123,7 +124,7 @@ class LoggingIntegrationTests {
 		RawHttp.send(port(), "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: evil\r" + forged, "");
 
 		// Other test contexts may log text around this test; every line that carries what this test sent is JSON.
-		List<String> lines = output.getOut().lines().filter((line) -> line.contains("log-test-7")
+		List<String> lines = Logs.flushedOut(output).lines().filter((line) -> line.contains("log-test-7")
 				|| line.contains("log-test-8") || line.contains("forged") || line.contains("evil")).toList();
 		assertThat(lines).isNotEmpty();
 		for (String line : lines) {
@@ -141,7 +142,7 @@ class LoggingIntegrationTests {
 	void jwtShapedValuesAreMaskedEvenIfCodeLogsThem(CapturedOutput output) {
 		LoggerFactory.getLogger("com.lesa.api.test").info("leaked eyJhbGciOi.eyJzdWIiOiJ4In0.abcdefgh and bearer abc.def");
 
-		String line = output.getOut().lines().filter((l) -> l.contains("leaked")).findFirst().orElseThrow();
+		String line = Logs.flushedOut(output).lines().filter((l) -> l.contains("leaked")).findFirst().orElseThrow();
 		assertThat(JSON.readTree(line).path("message").asString()).isEqualTo("leaked **** and ****");
 	}
 
@@ -153,7 +154,7 @@ class LoggingIntegrationTests {
 	}
 
 	private static JsonNode accessLine(CapturedOutput output, String requestId) {
-		List<JsonNode> lines = output.getOut()
+		List<JsonNode> lines = Logs.flushedOut(output)
 			.lines()
 			.filter((line) -> line.contains("\"com.lesa.api.access\"") && line.contains("\"" + requestId + "\""))
 			.map(JSON::readTree)

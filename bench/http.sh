@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # wrk at 50 connections: POST /api/v1/auth/token beside GET /api/v1/health in the same run; prints requests/s,
 # p50/p99 and errors for both, and the token/health ratio. Usage: bench/http.sh [seconds, default 15]
+# On 2 cores the JIT needs a minute or more under load before the service reaches its steady speed, so the warm-up
+# alternates both endpoints for at least 2 minutes, then until two rounds in a row agree within 5% (at most 4).
 source "$(dirname "$0")/lib.sh"
 seconds=${1:-15}
 start_service
 url="http://127.0.0.1:$BENCH_PORT"
-wrk -t2 -c50 -d10s -s "$TOKEN_LUA" "$url/api/v1/auth/token" >/dev/null
-wrk -t2 -c50 -d10s "$url/api/v1/health" >/dev/null
 rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
+previous=0
+for round in $(seq 1 24); do
+	current=$(rps "$(wrk -t2 -c50 -d5s -s "$TOKEN_LUA" "$url/api/v1/auth/token")")
+	wrk -t2 -c50 -d5s "$url/api/v1/health" >/dev/null
+	echo "warm-up round $round: $current tokens/s" >&2
+	if ((round >= 12)) && awk -v a="$previous" -v b="$current" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
+		break
+	fi
+	previous=$current
+done
 report() { # name, wrk output
 	printf '%-7s %10s req/s  p50 %8s  p99 %8s  errors %s\n' "$1" "$(rps "$2")" \
 		"$(awk '$1 == "50%" {print $2}' <<<"$2")" "$(awk '$1 == "99%" {print $2}' <<<"$2")" \

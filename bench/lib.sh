@@ -1,5 +1,6 @@
-# Shared by the HTTP benchmarks: the packaged jar, started as the Dockerfile starts it, in a 512 MiB memory budget
-# (the Kubernetes limit), with JSON logs and every filter on. Rate limits are off: one client would hit them at once.
+# Shared by the HTTP benchmarks: the packaged jar, extracted and started as the Dockerfile starts it (class-data
+# sharing archive and JVM options from docker/train.sh), in a 512 MiB memory budget (the Kubernetes limit), with JSON
+# logs and every filter on. Rate limits are off: one client would hit them at once.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAR=$(ls target/lesa-token-api-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
@@ -9,15 +10,21 @@ if [[ -z "$JAR" ]]; then
 fi
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 BENCH_PORT=${BENCH_PORT:-18090}
-BENCH_JVM=(-XX:MaxRAM=512m -XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError)
+APP_DIR=target/bench-app
+if [[ ! -f "$APP_DIR/jvm.args" || "$JAR" -nt "$APP_DIR/jvm.args" ]]; then
+	rm -rf "$APP_DIR"
+	java -Djarmode=tools -jar "$JAR" extract --application-filename application.jar --destination "$APP_DIR" >/dev/null
+	(env -i PATH="$PATH" ENV_FILE=/nonexistent sh docker/train.sh "$APP_DIR")
+fi
+BENCH_JVM=(-XX:MaxRAM=512m @jvm.args)
 SERVICE_PID=
 
 start_service() {
-	(cd /tmp && env -i PATH="$PATH" PORT=$BENCH_PORT MANAGEMENT_PORT=$((BENCH_PORT + 1)) HOST=127.0.0.1 \
+	(cd "$APP_DIR" && env -i PATH="$PATH" ENV_FILE=/nonexistent PORT=$BENCH_PORT MANAGEMENT_PORT=$((BENCH_PORT + 1)) HOST=127.0.0.1 \
 		ENVIRONMENT=staging LOG_FORMAT=json LIVEKIT_WS_URL=ws://127.0.0.1:7880 LIVEKIT_URL=http://127.0.0.1:7880 \
 		LIVEKIT_API_KEY=APIbench LIVEKIT_API_SECRET=bench-secret-that-is-long-enough-for-hs256 \
 		CORS_ALLOW_ORIGINS=https://app.example.com RATE_LIMIT_TOKENS_PER_MINUTE=0 \
-		java "${BENCH_JVM[@]}" -jar "$OLDPWD/$JAR" >/tmp/lesa-bench-service.log 2>&1) &
+		java "${BENCH_JVM[@]}" -jar application.jar >/tmp/lesa-bench-service.log 2>&1) &
 	SERVICE_PID=$!
 	for _ in $(seq 1 600); do
 		curl -sf -o /dev/null "http://127.0.0.1:$BENCH_PORT/api/v1/health" && return 0
@@ -35,7 +42,7 @@ stop_service() {
 
 service_rss_mb() {
 	local pid
-	pid=$(pgrep -f -- "-jar .*lesa-token-api" | head -n 1)
+	pid=$(pgrep -f -- "-jar application.jar" | head -n 1)
 	awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"
 }
 

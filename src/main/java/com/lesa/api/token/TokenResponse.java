@@ -3,6 +3,7 @@ package com.lesa.api.token;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The answer of {@code POST /api/v1/auth/token}: the original service's fields, plus {@code server_url} and
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param participantToken the same as {@code token}
  */
 @Schema(name = "TokenResponse")
+@JsonSerialize(using = TokenResponseSerializer.class)
 record TokenResponse(@Schema(description = "LiveKit access token (HS256 JWT).") String token,
 		@JsonProperty("ws_url") @Schema(description = "LIVEKIT_WS_URL, to connect with the token.") String wsUrl,
 		String room, String identity, @Schema(nullable = true) String name,

@@ -1,6 +1,5 @@
 package com.lesa.api.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class Violations {
 		else if (value.isBlank()) {
 			add(field, "must not be blank");
 		}
-		else if (value.codePoints().anyMatch(Violations::isInvisible)) {
+		else if (!isPrintableAscii(value) && value.codePoints().anyMatch(Violations::isInvisible)) {
 			add(field, "must not contain control or invisible characters");
 		}
 		else {
@@ -46,7 +45,8 @@ public final class Violations {
 		if (value == null) {
 			return;
 		}
-		if (value.codePoints().anyMatch((c) -> Character.getType(c) == Character.CONTROL || isSurrogate(c))) {
+		if (!isPrintableAscii(value)
+				&& value.codePoints().anyMatch((c) -> Character.getType(c) == Character.CONTROL || isSurrogate(c))) {
 			add(field, "must not contain control characters");
 		}
 		else {
@@ -59,7 +59,7 @@ public final class Violations {
 		if (value == null) {
 			return;
 		}
-		if (value.codePoints().anyMatch(Violations::isSurrogate)) {
+		if (!isPrintableAscii(value) && value.codePoints().anyMatch(Violations::isSurrogate)) {
 			add(field, "must be valid Unicode");
 		}
 		else if (utf8Length(value) > maxBytes) {
@@ -132,7 +132,7 @@ public final class Violations {
 	}
 
 	private void length(String field, String value, int maxChars, int maxBytes) {
-		if (value.codePointCount(0, value.length()) > maxChars) {
+		if (value.length() > maxChars && value.codePointCount(0, value.length()) > maxChars) {
 			add(field, "must be at most " + maxChars + " characters");
 		}
 		else if (utf8Length(value) > maxBytes) {
@@ -150,8 +150,40 @@ public final class Violations {
 		return Character.getType(codePoint) == Character.SURROGATE;
 	}
 
-	private static long utf8Length(String value) {
-		return value.getBytes(StandardCharsets.UTF_8).length;
+	/**
+	 * Whether every character is printable ASCII (space to tilde), the common case on the token path: such a string
+	 * has no control, invisible or surrogate character, and as many UTF-8 bytes and code points as characters.
+	 */
+	private static boolean isPrintableAscii(String value) {
+		for (int i = 0, n = value.length(); i < n; i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** UTF-8 bytes of a string without unpaired surrogates (callers refuse those first), counted without encoding. */
+	static long utf8Length(String value) {
+		long bytes = 0;
+		for (int i = 0, n = value.length(); i < n; i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				bytes += 1;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				bytes += 3;
+			}
+		}
+		return bytes;
 	}
 
 }

@@ -1,0 +1,43 @@
+package com.lesa.api.token;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+
+import com.lesa.api.token.TokenResponse.DispatchError;
+
+/**
+ * Writes {@link TokenResponse} field by field, in the order and with the names its annotations declare (null
+ * {@code name} and {@code dispatch_id} written, {@code dispatch_error} only when present), without the per-property
+ * indirection of Jackson's bean serializer: the token response is written on every token request.
+ * {@code TokenResponseSerializerTests} holds it to the annotated form.
+ */
+final class TokenResponseSerializer extends ValueSerializer<TokenResponse> {
+
+	@Override
+	public void serialize(TokenResponse token, JsonGenerator json, SerializationContext context) {
+		json.writeStartObject(token);
+		json.writeStringProperty("token", token.token());
+		json.writeStringProperty("ws_url", token.wsUrl());
+		json.writeStringProperty("room", token.room());
+		json.writeStringProperty("identity", token.identity());
+		json.writeStringProperty("name", token.name());
+		json.writeNumberProperty("ttl_minutes", token.ttlMinutes());
+		json.writeStringProperty("expires_at", token.expiresAt());
+		json.writeBooleanProperty("mic_only", token.micOnly());
+		json.writeBooleanProperty("agent_dispatched", token.agentDispatched());
+		json.writeStringProperty("dispatch_id", token.dispatchId());
+		DispatchError error = token.dispatchError();
+		if (error != null) {
+			json.writeName("dispatch_error");
+			json.writeStartObject(error);
+			json.writeStringProperty("code", error.code());
+			json.writeStringProperty("message", error.message());
+			json.writeEndObject();
+		}
+		json.writeStringProperty("server_url", token.serverUrl());
+		json.writeStringProperty("participant_token", token.participantToken());
+		json.writeEndObject();
+	}
+
+}

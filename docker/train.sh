@@ -4,10 +4,11 @@
 # time (in /app) and by the benchmarks (in the folder given as the first argument).
 set -eu
 cd "${1:-/app}"
-# G1, named: in a 512 MiB container the JVM's ergonomics would pick the serial collector, whose full collections
-# put ~100 ms into the p99 under load (bench/http.sh); G1 keeps it under 15 ms for ~40 MB more resident memory.
+# The serial collector, named: it is what the JVM's ergonomics pick in a 512 MiB container anyway (not a "server
+# class" machine), and on this service it keeps ~60 MB less resident than G1 at the same p99 (bench/http.sh,
+# bench/memory.sh); naming it makes every environment, the benchmarks included, run the same one.
 # Heap as a share of the container's memory; die (and be restarted) rather than limp on after an OutOfMemoryError.
-options="-XX:+UseG1GC -XX:InitialRAMPercentage=10 -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+options="-XX:+UseSerialGC -XX:InitialRAMPercentage=10 -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ "${version%%.*}" -ge 25 ]; then
 	java $options -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar >/dev/null

@@ -23,7 +23,11 @@ class TokenResponseSerializerTests {
 		TokenResponse dispatched = new TokenResponse("jwt", "wss://lk", "r", "carol", "Carol", 5,
 				"2026-12-04T21:00:00Z", false, true, "AD_1", null, "wss://lk", "jwt");
 
-		for (TokenResponse response : new TokenResponse[] { plain, failed, dispatched }) {
+		// Not a JWT: written as an escaped string, not raw.
+		TokenResponse odd = new TokenResponse("not \"a\" jwt", "wss://lk", "r", "dave", null, 5,
+				"2026-12-04T21:00:00Z", false, false, null, null, "wss://lk", "eyJ.e30.sig");
+
+		for (TokenResponse response : new TokenResponse[] { plain, failed, dispatched, odd }) {
 			assertThat(JSON.writeValueAsString(response)).isEqualTo(beanSerialized(response));
 		}
 		assertThat(JSON.writeValueAsString(plain)).isEqualTo("{\"token\":\"jwt\",\"ws_url\":\"wss://lk\","

@@ -22,9 +22,9 @@ import com.lesa.api.support.LivekitTokens;
 import com.lesa.api.support.ServiceTest;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class DispatchIntegrationTests {
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	private static final AtomicInteger rooms = new AtomicInteger();
 
@@ -55,10 +56,6 @@ class DispatchIntegrationTests {
 		registry.add("LIVEKIT_CALL_TIMEOUT", () -> "1500ms");
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@BeforeEach
 	void setUp() {

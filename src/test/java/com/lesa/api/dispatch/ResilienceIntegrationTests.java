@@ -14,9 +14,9 @@ import com.lesa.api.support.FakeLivekit;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 @ServiceTest
 class ResilienceIntegrationTests {
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(24);
 
@@ -51,10 +52,6 @@ class ResilienceIntegrationTests {
 		this.pool.shutdownNow();
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@Test
 	void whenLivekitHangsTheExcessDispatchesGetAFast503AndTokensKeepFlowing() {

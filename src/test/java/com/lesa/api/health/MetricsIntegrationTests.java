@@ -4,8 +4,8 @@ import com.lesa.api.support.FakeLivekit;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.RawHttp;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class MetricsIntegrationTests {
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	@Autowired
 	private HttpTestClient http;
@@ -33,10 +34,6 @@ class MetricsIntegrationTests {
 		registry.add("CORS_ALLOW_ORIGINS", () -> "https://app.example.com");
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@Test
 	void prometheusShowsOurMetricsHttpServerJvmAndProcess() {

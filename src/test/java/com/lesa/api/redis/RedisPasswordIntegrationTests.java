@@ -6,9 +6,9 @@ import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.RedisServer;
 import com.lesa.api.support.ServiceTest;
 import com.lesa.api.support.Logs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,9 +25,11 @@ class RedisPasswordIntegrationTests {
 
 	private static final String PASSWORD = "redis-password-never-logged";
 
-	private static final RedisServer redis = RedisServer.start(PASSWORD);
+	@RegisterExtension
+	static final RedisServer redis = RedisServer.start(PASSWORD);
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	@Autowired
 	private HttpTestClient http;
@@ -39,11 +41,6 @@ class RedisPasswordIntegrationTests {
 		registry.add("RATE_LIMIT_TOKENS_PER_MINUTE", () -> "100");
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-		redis.close();
-	}
 
 	@Test
 	void dispatchAndRateLimitUseTheProtectedRedisAndThePasswordIsNeverLogged(CapturedOutput output) {

@@ -9,8 +9,8 @@ import com.lesa.api.support.FakeLivekit;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class RedisUnreachableAtStartTests {
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	private static final int NOTHING_LISTENS = freePort();
 
@@ -43,10 +44,6 @@ class RedisUnreachableAtStartTests {
 		registry.add("RATE_LIMIT_TOKENS_PER_MINUTE", () -> "100");
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@Test
 	void startsServesTokensAndDispatchesAndStaysReadyWithoutRedis() {

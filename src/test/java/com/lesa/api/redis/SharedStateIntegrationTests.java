@@ -70,7 +70,7 @@ class SharedStateIntegrationTests {
 	@BeforeAll
 	static void start() {
 		redis = RedisServer.start();
-		livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+		livekit = FakeLivekit.forServiceTest();
 		first = instance();
 		second = instance();
 	}
@@ -153,9 +153,18 @@ class SharedStateIntegrationTests {
 		assertThat(redis.command("SET " + key(this.room) + " claim:crashed PX 1500 NX")).isEqualTo("+OK");
 
 		CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> dispatch(http(first), this.room));
-		Thread.sleep(600);
-		assertThat(waiting).as("waits while the claim stands").isNotDone();
-		assertThat(livekit.creates(this.room)).isZero();
+		// Every time the dead claim is seen still standing, the request is still waiting and LiveKit was not called.
+		AtomicInteger seenStanding = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			boolean standing = "claim:crashed".equals(redis.get(key(this.room)));
+			if (standing) {
+				assertThat(waiting).as("waits while the claim stands").isNotDone();
+				assertThat(livekit.creates(this.room)).isZero();
+				seenStanding.incrementAndGet();
+			}
+			return !standing;
+		});
+		assertThat(seenStanding).as("the claim was seen standing while the request waited").hasPositiveValue();
 
 		Response answer = waiting.get();
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);

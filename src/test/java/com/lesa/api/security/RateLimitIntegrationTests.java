@@ -7,8 +7,8 @@ import com.lesa.api.support.FakeLivekit;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class RateLimitIntegrationTests {
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	@Autowired
 	private HttpTestClient http;
@@ -37,10 +38,6 @@ class RateLimitIntegrationTests {
 		registry.add("ALLOWED_ROOM_PATTERN", () -> "(rl|room)-[a-z0-9-]+");
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@Test
 	void tokenRequestOverTheBudgetIs429WithRetryAfterAndASpoofedForwardedForDoesNotHelp() {

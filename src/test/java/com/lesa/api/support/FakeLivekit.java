@@ -26,6 +26,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * numbers as strings, Twirp JSON errors, plain-text 401s from the auth middleware. It keeps state, so list and delete
  * see what create made, and counts the dispatches it created per room. Faults are queued per request.
  */
-public final class FakeLivekit implements AutoCloseable {
+public final class FakeLivekit implements AutoCloseable, AfterAllCallback {
 
 	public static final String PATH = "/twirp/livekit.AgentDispatchService/";
 
@@ -74,6 +76,14 @@ public final class FakeLivekit implements AutoCloseable {
 	private FakeLivekit(String apiKey, String apiSecret) {
 		this.apiKey = apiKey;
 		this.apiSecret = apiSecret;
+	}
+
+	/**
+	 * A fake that accepts {@link ServiceTest}'s key pair. Register it with {@code @RegisterExtension} on a static field
+	 * and it closes itself after the test class.
+	 */
+	public static FakeLivekit forServiceTest() {
+		return start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
 	}
 
 	public static FakeLivekit start(String apiKey, String apiSecret) {
@@ -289,6 +299,11 @@ public final class FakeLivekit implements AutoCloseable {
 
 	private static MockResponse json(int status, String body) {
 		return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -14,12 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real {@code redis-server} (Debian's package, which {@code .ci/run} installs) on a free loopback port, with no
  * persistence, in its own temporary directory. It can be stopped and started again on the same port, as an outage
  * and a recovery look to a client. A missing {@code redis-server} fails the test that needs it: it is never skipped.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable, AfterAllCallback {
 
 	private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -84,12 +89,12 @@ public final class RedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot start redis-server (is Debian's redis-server installed?)", ex);
 		}
-		long deadline = System.nanoTime() + STARTUP.toNanos();
-		while (!"+PONG".equals(command("PING"))) {
-			if (!this.process.isAlive() || System.nanoTime() > deadline) {
-				throw new IllegalStateException("redis-server did not start: " + log());
-			}
-			pause();
+		Process started = this.process;
+		await().atMost(STARTUP)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> !started.isAlive() || "+PONG".equals(command("PING")));
+		if (!started.isAlive()) {
+			throw new IllegalStateException("redis-server did not start: " + log());
 		}
 	}
 
@@ -192,14 +197,10 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private static void pause() {
-		try {
-			Thread.sleep(50);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -11,8 +11,8 @@ import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.RawHttp;
 import com.lesa.api.support.RawHttp.Answer;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -33,7 +33,8 @@ class BadInputIntegrationTests {
 
 	static final int REQUESTS = Integer.getInteger("badinput.requests", 10_000);
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	private static final String[] PATHS = { "/api/v1/auth/token", "/api/v1/agent/dispatch" };
 
@@ -48,10 +49,6 @@ class BadInputIntegrationTests {
 		registry.add("LIVEKIT_URL", livekit::url);
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@Test
 	void generatedBadInputNeverGets5xxOrAStackTrace() {

@@ -11,10 +11,10 @@ import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.RawHttp;
 import com.lesa.api.support.RawHttp.Answer;
 import com.lesa.api.support.ServiceTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,7 +38,8 @@ class EdgeIntegrationTests {
 
 	static final String ALLOWED_ORIGIN = "https://app.example.com";
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	private static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
 			"X-Frame-Options", "DENY", "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
@@ -61,10 +62,6 @@ class EdgeIntegrationTests {
 		registry.add("FORWARD_HEADERS_STRATEGY", () -> "native");
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@ParameterizedTest(name = "Host: {0}")
 	@ValueSource(strings = { "api.example.com", "API.EXAMPLE.COM", "api.example.com:8443", "api.example.com.",

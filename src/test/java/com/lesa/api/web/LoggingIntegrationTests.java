@@ -10,9 +10,9 @@ import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.RawHttp;
 import com.lesa.api.support.ServiceTest;
 import com.lesa.api.support.Logs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +35,8 @@ class LoggingIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final FakeLivekit livekit = FakeLivekit.start(ServiceTest.API_KEY, ServiceTest.API_SECRET);
+	@RegisterExtension
+	static final FakeLivekit livekit = FakeLivekit.forServiceTest();
 
 	@Autowired
 	private HttpTestClient http;
@@ -48,10 +49,6 @@ class LoggingIntegrationTests {
 		registry.add("LIVEKIT_URL", livekit::url);
 	}
 
-	@AfterAll
-	static void stop() {
-		livekit.close();
-	}
 
 	@Test
 	void accessLogIsOneJsonLinePerRequestWithEveryField(CapturedOutput output) {

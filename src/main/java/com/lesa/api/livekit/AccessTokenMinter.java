@@ -3,7 +3,6 @@ package com.lesa.api.livekit;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import javax.crypto.SecretKey;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.jsonwebtoken.Jwts;
@@ -47,15 +45,10 @@ public final class AccessTokenMinter {
 
 	private final Clock clock;
 
-	private final Provider provider;
-
 	public AccessTokenMinter(LivekitSettings livekit, Clock clock) {
 		this.apiKey = livekit.apiKey();
 		this.key = new SecretKeySpec(livekit.apiSecretBytes(), "HmacSHA256");
 		this.clock = clock;
-		// The provider the JVM would choose for HmacSHA256 anyway, found once: named in every request, JJWT asks it
-		// directly instead of searching every installed provider for each token.
-		this.provider = defaultHmacSha256Provider();
 		if (livekit.hasShortSecret()) {
 			// Named HS256 either way: JJWT would otherwise choose by key size, and LiveKit accepts only HS256.
 			this.algorithm = ShortKeyHs256.INSTANCE;
@@ -78,23 +71,13 @@ public final class AccessTokenMinter {
 		System.arraycopy(HEADER, 0, signingInput, 0, HEADER.length);
 		signingInput[HEADER.length] = '.';
 		System.arraycopy(payload, 0, signingInput, HEADER.length + 1, payload.length);
-		byte[] signature = this.algorithm.digest(new SigningInput(signingInput, this.key, this.provider));
+		byte[] signature = this.algorithm.digest(new SigningInput(signingInput, this.key));
 		String jwt = new String(signingInput, StandardCharsets.US_ASCII) + "." + BASE64URL.encodeToString(signature);
 		return new MintedToken(jwt, expiresAt);
 	}
 
 	/** The bytes JJWT signs: header and payload, base64url-encoded and joined by a dot (RFC 7515, section 5.1). */
-	private static Provider defaultHmacSha256Provider() {
-		try {
-			return Mac.getInstance("HmacSHA256").getProvider();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("This JVM has no HmacSHA256, which every Java SE runtime must have", ex);
-		}
-	}
-
-	private record SigningInput(byte[] bytes, SecretKey key, Provider provider)
-			implements SecureRequest<InputStream, SecretKey> {
+	private record SigningInput(byte[] bytes, SecretKey key) implements SecureRequest<InputStream, SecretKey> {
 
 		@Override
 		public InputStream getPayload() {
@@ -108,7 +91,7 @@ public final class AccessTokenMinter {
 
 		@Override
 		public Provider getProvider() {
-			return this.provider;
+			return null;
 		}
 
 		@Override

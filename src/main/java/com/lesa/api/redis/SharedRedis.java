@@ -92,11 +92,6 @@ public class SharedRedis implements DisposableBean {
 		return attempt(use, () -> operation.apply(binaryConnection()));
 	}
 
-	/** Whether requests use Redis now (false while they fall back). */
-	public boolean isShared() {
-		return !this.down;
-	}
-
 	private <T> Optional<T> attempt(Use use, java.util.function.Supplier<T> operation) {
 		boolean probe = false;
 		if (this.down) {

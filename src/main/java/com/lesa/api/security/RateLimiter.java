@@ -1,6 +1,8 @@
 package com.lesa.api.security;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,6 +37,9 @@ public class RateLimiter {
 	private final Refusals refusals;
 
 	private final SharedBuckets shared;
+
+	/** The shared buckets' configuration per limit, made once (there are three limits). */
+	private final Map<Integer, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
 	public RateLimiter(LimitsSettings limits, Refusals refusals) {
 		this(limits, refusals, (SharedBuckets) null);
@@ -81,7 +86,8 @@ public class RateLimiter {
 		}
 		ConsumptionProbe probe = null;
 		if (this.shared != null) {
-			probe = this.shared.tryConsume(key, configuration(perMinute)).orElse(null);
+			probe = this.shared.tryConsume(key, this.configurations.computeIfAbsent(perMinute, RateLimiter::configuration))
+				.orElse(null);
 		}
 		if (probe == null) {
 			probe = this.buckets.get(key, (k) -> Bucket.builder().addLimit(limit(perMinute)).build())

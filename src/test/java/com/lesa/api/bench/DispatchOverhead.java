@@ -40,9 +40,14 @@ public final class DispatchOverhead {
 		Path workingDirectory = Files.createTempDirectory("dispatch-bench");
 		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
 				ServiceProcess service = ServiceProcess.start(workingDirectory,
-						Map.of("PORT", "0", "HOST", "127.0.0.1", "LIVEKIT_WS_URL", "ws://127.0.0.1", "LIVEKIT_URL",
-								livekit.url(), "LIVEKIT_API_KEY", KEY, "LIVEKIT_API_SECRET", SECRET,
-								"DISPATCH_CACHE_TTL_SECONDS", "0", "MANAGEMENT_PORT", "0"),
+						Map.ofEntries(Map.entry("PORT", "0"), Map.entry("HOST", "127.0.0.1"),
+								Map.entry("LIVEKIT_WS_URL", "ws://127.0.0.1"), Map.entry("LIVEKIT_URL", livekit.url()),
+								Map.entry("LIVEKIT_API_KEY", KEY), Map.entry("LIVEKIT_API_SECRET", SECRET),
+								Map.entry("DISPATCH_CACHE_TTL_SECONDS", "0"), Map.entry("MANAGEMENT_PORT", "0"),
+								// One client sends thousands of dispatches: the per-caller and per-room limits
+								// would refuse them long before the measurement ends.
+								Map.entry("RATE_LIMIT_DISPATCHES_PER_MINUTE", "0"),
+								Map.entry("RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "0")),
 						List.of())) {
 			int port = service.awaitPort(Duration.ofSeconds(60));
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,6 +1,7 @@
 # Shared by the HTTP benchmarks: the packaged jar, extracted and started as the Dockerfile starts it (class-data
-# sharing archive and JVM options from docker/train.sh), in a 512 MiB memory budget (the Kubernetes limit), with JSON
-# logs and every filter on. Rate limits are off: one client would hit them at once.
+# sharing archive and JVM options from docker/train.sh), in a 512 MiB memory budget (the Kubernetes limit), with the
+# settings a deployment has (ENVIRONMENT=production as in deploy/kubernetes: JSON logs, API docs off, every filter
+# on). Rate limits are off: one client would hit them at once.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAR=$(ls target/lesa-token-api-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
@@ -21,7 +22,7 @@ SERVICE_PID=
 
 start_service() {
 	(cd "$APP_DIR" && env -i PATH="$PATH" ENV_FILE=/nonexistent PORT=$BENCH_PORT MANAGEMENT_PORT=$((BENCH_PORT + 1)) HOST=127.0.0.1 \
-		ENVIRONMENT=staging LOG_FORMAT=json LIVEKIT_WS_URL=ws://127.0.0.1:7880 LIVEKIT_URL=http://127.0.0.1:7880 \
+		ENVIRONMENT=production LOG_FORMAT=json LIVEKIT_WS_URL=ws://127.0.0.1:7880 LIVEKIT_URL=http://127.0.0.1:7880 \
 		LIVEKIT_API_KEY=APIbench LIVEKIT_API_SECRET=bench-secret-that-is-long-enough-for-hs256 \
 		CORS_ALLOW_ORIGINS=https://app.example.com RATE_LIMIT_TOKENS_PER_MINUTE=0 \
 		java "${BENCH_JVM[@]}" -jar application.jar >/tmp/lesa-bench-service.log 2>&1) &

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -43,6 +45,7 @@ import com.lesa.api.livekit.LivekitException.Failure;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +55,7 @@ import org.springframework.stereotype.Component;
  * CreateDispatch is not idempotent, so a call is retried only when its request provably never left this process.
  */
 @Component
-public class LivekitApiClient implements DisposableBean {
+public class LivekitApiClient implements SmartInitializingSingleton, DisposableBean {
 
 	static final String SERVICE_PATH = "/twirp/livekit.AgentDispatchService/";
 
@@ -66,13 +69,14 @@ public class LivekitApiClient implements DisposableBean {
 
 	private static final long[] BACKOFF_MILLIS = { 100, 250 };
 
-	private static final MediaType JSON = MediaType.get("application/json");
-
 	private static final Logger log = LoggerFactory.getLogger(LivekitApiClient.class);
 
-	private final OkHttpClient http;
-
-	private final HttpUrl base;
+	/**
+	 * The OkHttp client and LiveKit's API origin, made on a thread of their own while the rest of the application
+	 * starts: OkHttp's and Kotlin's classes and the JDK trust store cost the main thread ~150 ms otherwise. Joined
+	 * before the service takes traffic ({@link #afterSingletonsInstantiated()}), so a failure still stops start-up.
+	 */
+	private final CompletableFuture<Http> http;
 
 	private final AccessTokenMinter minter;
 
@@ -98,21 +102,35 @@ public class LivekitApiClient implements DisposableBean {
 		this.bulkhead = bulkhead;
 		this.breaker = LivekitCircuitBreaker.create(api, meters);
 		this.connectTimeout = api.connectTimeout();
-		this.base = apiBase(livekit.url());
 		this.minter = minter;
 		this.json = json;
 		this.callTimeout = api.callTimeout();
 		this.apiSecret = livekit.apiSecret();
 		BuildProperties properties = build.getIfAvailable();
 		this.userAgent = "lesa-token-api/" + ((properties != null) ? properties.getVersion() : "dev");
-		this.http = new OkHttpClient.Builder().connectTimeout(api.connectTimeout())
-			.readTimeout(api.readTimeout())
-			.writeTimeout(api.readTimeout())
-			.callTimeout(api.callTimeout())
-			.retryOnConnectionFailure(false)
-			.followRedirects(false)
-			.eventListenerFactory(LivekitApiClient::trackerOf)
-			.build();
+		URI url = livekit.url();
+		this.http = CompletableFuture.supplyAsync(() -> Http.create(api, url), (task) -> {
+			Thread thread = new Thread(task, "livekit-client-init");
+			thread.setDaemon(true);
+			thread.start();
+		});
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		http();
+	}
+
+	private Http http() {
+		try {
+			return this.http.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/** LiveKit's API lives on the same host as its WebSocket: ws(s) becomes http(s) and any path is dropped. */
@@ -157,9 +175,10 @@ public class LivekitApiClient implements DisposableBean {
 
 	/** Whether a TCP connection to LiveKit's API opens within the connect timeout: for dashboards, not readiness. */
 	public boolean isReachable() {
-		int port = this.base.port();
+		HttpUrl base = http().base();
+		int port = base.port();
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(this.base.host(), port), (int) this.connectTimeout.toMillis());
+			socket.connect(new InetSocketAddress(base.host(), port), (int) this.connectTimeout.toMillis());
 			return true;
 		}
 		catch (IOException ex) {
@@ -218,15 +237,15 @@ public class LivekitApiClient implements DisposableBean {
 		for (int attempt = 1;; attempt++) {
 			long remaining = deadline - System.nanoTime();
 			SentTracker tracker = new SentTracker();
-			Request request = new Request.Builder().url(this.base.newBuilder().encodedPath(SERVICE_PATH + method).build())
-				.post(RequestBody.create(payload, JSON))
+			Request request = new Request.Builder().url(http().base().newBuilder().encodedPath(SERVICE_PATH + method).build())
+				.post(RequestBody.create(payload, Http.JSON))
 				.header("Authorization", "Bearer " + token)
 				.header("User-Agent", this.userAgent)
 				.header("X-Request-ID", requestId())
 				.header("X-Twirp-Timeout-Ms", Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining))))
 				.tag(SentTracker.class, tracker)
 				.build();
-			Call call = this.http.newCall(request);
+			Call call = http().client().newCall(request);
 			call.timeout().timeout(Math.max(1, remaining), TimeUnit.NANOSECONDS);
 			try (Response response = call.execute()) {
 				return read(method, response);
@@ -351,8 +370,28 @@ public class LivekitApiClient implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.http.dispatcher().executorService().shutdown();
-		this.http.connectionPool().evictAll();
+		OkHttpClient client = http().client();
+		client.dispatcher().executorService().shutdown();
+		client.connectionPool().evictAll();
+	}
+
+	private record Http(OkHttpClient client, HttpUrl base) {
+
+		/** Here rather than in the client's class so loading the client class loads no OkHttp class. */
+		static final MediaType JSON = MediaType.get("application/json");
+
+		static Http create(LivekitApiSettings api, URI url) {
+			OkHttpClient client = new OkHttpClient.Builder().connectTimeout(api.connectTimeout())
+				.readTimeout(api.readTimeout())
+				.writeTimeout(api.readTimeout())
+				.callTimeout(api.callTimeout())
+				.retryOnConnectionFailure(false)
+				.followRedirects(false)
+				.eventListenerFactory(LivekitApiClient::trackerOf)
+				.build();
+			return new Http(client, apiBase(url));
+		}
+
 	}
 
 	/** Remembers whether any byte of the request was handed to the connection. */

@@ -105,7 +105,7 @@ class TokenService {
 			}
 		}
 		return new TokenResponse(token.jwt(), this.wsUrl, grant.room(), grant.identity(), grant.name(),
-				grant.ttlMinutes(), token.expiresAt().toString(), grant.micOnly(), dispatchId != null, dispatchId,
+				grant.ttlMinutes(), token.expiresAtText(), grant.micOnly(), dispatchId != null, dispatchId,
 				dispatchError, this.wsUrl, token.jwt());
 	}
 

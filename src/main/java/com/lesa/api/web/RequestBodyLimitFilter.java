@@ -30,12 +30,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
+		long declared = request.getContentLengthLong();
+		if (declared > this.limit) {
 			response.setHeader("Connection", "close");
 			this.problems.write(response, Problems.payloadTooLarge(this.limit));
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		// A declared length is enforced by Tomcat (it never hands out more bytes than Content-Length), so only a body
+		// of unknown length (chunked) needs counting; the usual JSON POST then skips a wrapper on every request call.
+		chain.doFilter((declared >= 0) ? request : new LimitedRequest(request, this.limit), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

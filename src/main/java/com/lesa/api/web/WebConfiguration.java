@@ -13,6 +13,7 @@ import org.apache.catalina.core.StandardHost;
 
 import com.lesa.api.config.HttpSettings;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
@@ -23,6 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * The HTTP edge: servlet filters in their explicit order. The request id, access log and security headers come first
@@ -51,6 +53,22 @@ class WebConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictDuplicateKeys() {
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+	}
+
+	/** This service's JSON request records are read without Spring MVC's general body machinery. */
+	@Bean
+	static BeanPostProcessor jsonRequestBodies() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof RequestMappingHandlerAdapter adapter) {
+					JsonRequestBodyResolver.install(adapter);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	/** Tomcat's own refusals (before any filter) become problems too. */

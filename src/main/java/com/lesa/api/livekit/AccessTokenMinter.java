@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.SecretKey;
@@ -35,6 +36,9 @@ public final class AccessTokenMinter {
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	/** {@code {"alg":"HS256"}}, as LiveKit's Node SDK writes it: LiveKit accepts HS256 only. */
+	/** HMAC-SHA256 gives 32 bytes: 43 characters of unpadded base64url. */
+	private static final int HS256_SIGNATURE_CHARS = 43;
+
 	private static final byte[] HEADER = BASE64URL.encode("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
 
 	private final String apiKey;
@@ -67,21 +71,30 @@ public final class AccessTokenMinter {
 		// (JJWT's builder would serialize a header map and re-encode the payload for every token: 5x slower.)
 		byte[] payload = BASE64URL.encode(
 				ClaimsJson.of(this.apiKey, claims, now.getEpochSecond(), expiresAt.getEpochSecond()));
-		byte[] signingInput = new byte[HEADER.length + 1 + payload.length];
-		System.arraycopy(HEADER, 0, signingInput, 0, HEADER.length);
-		signingInput[HEADER.length] = '.';
-		System.arraycopy(payload, 0, signingInput, HEADER.length + 1, payload.length);
-		byte[] signature = this.algorithm.digest(new SigningInput(signingInput, this.key));
-		String jwt = new String(signingInput, StandardCharsets.US_ASCII) + "." + BASE64URL.encodeToString(signature);
+		// One array for the whole JWS: the signed part first, the signature appended after JJWT has signed it.
+		int signed = HEADER.length + 1 + payload.length;
+		byte[] jws = new byte[signed + 1 + HS256_SIGNATURE_CHARS];
+		System.arraycopy(HEADER, 0, jws, 0, HEADER.length);
+		jws[HEADER.length] = '.';
+		System.arraycopy(payload, 0, jws, HEADER.length + 1, payload.length);
+		byte[] signature = BASE64URL.encode(this.algorithm.digest(new SigningInput(jws, signed, this.key)));
+		if (jws.length != signed + 1 + signature.length) {
+			jws = Arrays.copyOf(jws, signed + 1 + signature.length);
+		}
+		jws[signed] = '.';
+		System.arraycopy(signature, 0, jws, signed + 1, signature.length);
+		// Base64url and dots only: ISO-8859-1 makes the string with one plain copy.
+		String jwt = new String(jws, StandardCharsets.ISO_8859_1);
 		return new MintedToken(jwt, expiresAt);
 	}
 
 	/** The bytes JJWT signs: header and payload, base64url-encoded and joined by a dot (RFC 7515, section 5.1). */
-	private record SigningInput(byte[] bytes, SecretKey key) implements SecureRequest<InputStream, SecretKey> {
+	private record SigningInput(byte[] bytes, int length, SecretKey key)
+			implements SecureRequest<InputStream, SecretKey> {
 
 		@Override
 		public InputStream getPayload() {
-			return new ByteArrayInputStream(this.bytes);
+			return new ByteArrayInputStream(this.bytes, 0, this.length);
 		}
 
 		@Override

@@ -91,7 +91,12 @@ final class ClaimsJson {
 		name(name);
 		this.json.append('{');
 		this.first = true;
-		values.forEach(this::string);
+		values.forEach((key, value) -> {
+			separate();
+			quoted(key);
+			this.json.append(':');
+			quoted(value);
+		});
 		this.json.append('}');
 		this.first = false;
 	}
@@ -123,13 +128,17 @@ final class ClaimsJson {
 		this.json.append(value);
 	}
 
+	/** A claim name: one of this class's constants, which need no escaping. Keys from callers go through quoted. */
 	private void name(String name) {
+		separate();
+		this.json.append('"').append(name).append("\":");
+	}
+
+	private void separate() {
 		if (!this.first) {
 			this.json.append(',');
 		}
 		this.first = false;
-		quoted(name);
-		this.json.append(':');
 	}
 
 	private void quoted(String value) {

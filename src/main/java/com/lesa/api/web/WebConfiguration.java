@@ -34,7 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
-	static final int REQUEST_ID_ORDER = Ordered.HIGHEST_PRECEDENCE;
+	static final int WHOLE_RESPONSE_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	static final int REQUEST_ID_ORDER = WHOLE_RESPONSE_ORDER + 1;
 
 	static final int ACCESS_LOG_ORDER = REQUEST_ID_ORDER + 1;
 
@@ -79,6 +81,11 @@ class WebConfiguration {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			}
 		};
+	}
+
+	@Bean
+	FilterRegistrationBean<WholeResponseFilter> wholeResponseFilter() {
+		return register(new WholeResponseFilter(), WHOLE_RESPONSE_ORDER);
 	}
 
 	@Bean

@@ -27,10 +27,18 @@ public final class RawHttp {
 
 	/** Sends {@code head} (ISO-8859-1, CRLF-separated, no final blank line) and exactly the bytes of {@code payload}. */
 	public static Answer send(int port, String head, byte[] payload) {
+		return exchange(port, head + ((payload.length > 0) ? "\r\nContent-Length: " + payload.length : ""), payload);
+	}
+
+	/** Like {@link #send(int, String, byte[])}, but {@code head} alone says how the payload is framed. */
+	public static Answer sendFramedByHead(int port, String head, byte[] payload) {
+		return exchange(port, head, payload);
+	}
+
+	private static Answer exchange(int port, String head, byte[] payload) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);
-			String request = head + "\r\nConnection: close\r\n"
-					+ (payload.length > 0 ? "Content-Length: " + payload.length + "\r\n" : "") + "\r\n";
+			String request = head + "\r\nConnection: close\r\n\r\n";
 			try {
 				OutputStream out = socket.getOutputStream();
 				out.write(request.getBytes(StandardCharsets.ISO_8859_1));

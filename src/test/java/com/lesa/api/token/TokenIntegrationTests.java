@@ -13,11 +13,14 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.LivekitTokens;
+import com.lesa.api.support.RawHttp;
+import com.lesa.api.support.RawHttp.Answer;
 import com.lesa.api.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import static com.lesa.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,9 @@ class TokenIntegrationTests {
 	private static final String SECRET = ServiceTest.API_SECRET;
 
 	private static final String PATH = "/api/v1/auth/token";
+
+	@Autowired
+	private Environment environment;
 
 	@Autowired
 	private HttpTestClient http;
@@ -231,6 +237,26 @@ class TokenIntegrationTests {
 			.POST(HttpRequest.BodyPublishers
 				.ofInputStream(() -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
 		assertProblem(this.http.send(chunked), 413, "payload-too-large");
+	}
+
+	/**
+	 * A small Content-Length beside a chunked body: chunked framing wins (RFC 9112), so the declared length must not
+	 * let the body past the limit uncounted.
+	 */
+	@Test
+	void tokenWhenChunkedBodyDeclaresSmallContentLengthThen413() {
+		String big = "{\"room\":\"r\",\"identity\":\"u\",\"metadata\":\"" + "x".repeat(20_000) + "\"}";
+		byte[] chunked = (Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		for (String framing : new String[] { "Content-Length: 10\r\nTransfer-Encoding: chunked",
+				"Transfer-Encoding: chunked\r\nContent-Length: 10" }) {
+			Answer answer = RawHttp.sendFramedByHead(this.environment.getRequiredProperty("local.server.port",
+					Integer.class), "POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+							+ framing, chunked);
+
+			assertThat(answer.status()).as(framing).isEqualTo(413);
+			assertThat(answer.body()).contains("payload-too-large");
+		}
 	}
 
 	@Test

@@ -25,12 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 
 /**
- * Reads this service's JSON request records ({@code @RequestBody} of a record in {@code com.lesa.api}) straight from
- * the request with Spring MVC's own JSON mapper, when the body is plain UTF-8 JSON; anything else goes the standard
- * way. Spring's general path copies every request header, parses the media type again, walks the converters and the
- * body advice and makes a data binder, all for one record: ~5% of a token request (JFR under wrk). Failures are
- * thrown as Spring's converter throws them (the same exception types around the same Jackson causes), so callers get
- * the same problems either way.
+ * Reads this service's request records from plain UTF-8 JSON with Spring MVC's own mapper, skipping the general
+ * {@code @RequestBody} machinery (header copy, media-type parsing, converter and advice walk, data binder: ~5% of a
+ * token request); other bodies go the standard way, and failures are thrown as Spring's converter throws them.
  */
 final class JsonRequestBodyResolver implements HandlerMethodArgumentResolver {
 

@@ -13,10 +13,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets Tomcat send each of this service's small answers whole: with a {@code Content-Length} and in one write.
- * Spring MVC flushes after writing every body, which commits the response early as chunked and costs a second write
- * for the closing chunk. Here flushes are ignored; Tomcat still sends as soon as its buffer (8 KiB) fills, and at
- * the end of the request it sets the length of what is left and sends it.
+ * Ignores Spring MVC's flushes so that Tomcat sends a small answer whole, with {@code Content-Length}, in one write
+ * (a flush commits it as chunked and costs a second write for the closing chunk); larger answers still go out as
+ * Tomcat's 8 KiB buffer fills.
  */
 class WholeResponseFilter extends OncePerRequestFilter {
 

@@ -63,14 +63,14 @@ public final class LoadAndFault {
 								Map.entry("RATE_LIMIT_TOKENS_PER_MINUTE", "0"),
 								Map.entry("RATE_LIMIT_DISPATCHES_PER_MINUTE", "0"),
 								Map.entry("RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "0")),
-						// The JVM options of the image, in a 512 MiB container as the Kubernetes Deployment gives it.
-						List.of("-XX:MaxRAM=512m", "-XX:InitialRAMPercentage=25", "-XX:MaxRAMPercentage=70"))) {
+						imageJvmOptions())) {
 			String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
 			long pid = service.pid();
 			HttpClient http = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.executor(Executors.newFixedThreadPool(64))
 				.build();
+			System.out.printf(Locale.ROOT, "JVM options: %s%n", String.join(" ", imageJvmOptions()));
 			warmUp(http, base);
 			System.out.printf(Locale.ROOT, "resident set at start: %d MB%n", residentMegabytes(pid));
 			if (soak) {
@@ -98,6 +98,28 @@ public final class LoadAndFault {
 					rooms.get());
 			System.out.printf(Locale.ROOT, "resident set at end: %d MB%n", residentMegabytes(pid));
 		}
+	}
+
+	/**
+	 * The JVM options the image starts with, read from {@code docker/train.sh} (its {@code options=} lines), in a 512
+	 * MiB budget as the Kubernetes Deployment gives it; the class-data sharing archive needs the image's extracted
+	 * layout, so it is not used here.
+	 */
+	static List<String> imageJvmOptions() throws IOException {
+		List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=512m"));
+		for (String line : Files.readAllLines(Path.of("docker/train.sh"))) {
+			if (line.startsWith("options=")) {
+				for (String word : line.substring("options=".length()).replace("\"", "").split(" ")) {
+					if (word.startsWith("-")) {
+						options.add(word);
+					}
+				}
+			}
+		}
+		if (options.size() < 3) {
+			throw new IllegalStateException("docker/train.sh names no JVM options any more");
+		}
+		return options;
 	}
 
 	private static void phase(String name, HttpClient http, String base, int seconds, int tokenRate, Runnable fault)

@@ -35,10 +35,10 @@ public final class AccessTokenMinter {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	/** {@code {"alg":"HS256"}}, as LiveKit's Node SDK writes it: LiveKit accepts HS256 only. */
 	/** HMAC-SHA256 gives 32 bytes: 43 characters of unpadded base64url. */
 	private static final int HS256_SIGNATURE_CHARS = 43;
 
+	/** {@code {"alg":"HS256"}}, as LiveKit's Node SDK writes it: LiveKit accepts HS256 only. */
 	private static final byte[] HEADER = BASE64URL.encode("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
 
 	private final String apiKey;

@@ -54,6 +54,7 @@ public final class LoadAndFault {
 		int phaseSeconds = (!soak && args.length > 0) ? Integer.parseInt(args[0]) : 20;
 		int tokenRate = (!soak && args.length > 1) ? Integer.parseInt(args[1]) : 200;
 		Path workingDirectory = Files.createTempDirectory("load-and-fault");
+		List<String> jvmOptions = imageJvmOptions();
 		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
 				ServiceProcess service = ServiceProcess.start(workingDirectory,
 						Map.ofEntries(Map.entry("PORT", "0"), Map.entry("MANAGEMENT_PORT", "0"),
@@ -63,14 +64,14 @@ public final class LoadAndFault {
 								Map.entry("RATE_LIMIT_TOKENS_PER_MINUTE", "0"),
 								Map.entry("RATE_LIMIT_DISPATCHES_PER_MINUTE", "0"),
 								Map.entry("RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", "0")),
-						imageJvmOptions())) {
+						jvmOptions)) {
 			String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
 			long pid = service.pid();
 			HttpClient http = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.executor(Executors.newFixedThreadPool(64))
 				.build();
-			System.out.printf(Locale.ROOT, "JVM options: %s%n", String.join(" ", imageJvmOptions()));
+			System.out.printf(Locale.ROOT, "JVM options: %s%n", String.join(" ", jvmOptions));
 			warmUp(http, base);
 			System.out.printf(Locale.ROOT, "resident set at start: %d MB%n", residentMegabytes(pid));
 			if (soak) {

@@ -110,6 +110,25 @@ class LivekitApiClientTests {
 			.isEqualTo("https://lk.example.com:8443/");
 	}
 
+	/** The OkHttp client is made on a thread of its own; what goes wrong there still stops start-up, unwrapped. */
+	@Test
+	void afterSingletonsWhenApiOriginCannotBeMadeThenItsFailureStopsStartUp() {
+		// No host: settings validation refuses this at start-up; here it reaches the client to make its build fail.
+		LivekitApiClient client = client("http:no-host", Duration.ofSeconds(2));
+
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(client::afterSingletonsInstantiated)
+			.isNotInstanceOf(java.util.concurrent.CompletionException.class);
+	}
+
+	@Test
+	void afterSingletonsWhenClientBuiltThenReturnsAndCallsUseIt() throws IOException {
+		LivekitApiClient client = client("http://127.0.0.1:" + closedPort(), Duration.ofSeconds(2));
+
+		client.afterSingletonsInstantiated();
+		assertThat(client.isReachable()).isFalse();
+		client.destroy();
+	}
+
 	@Test
 	void whenConnectionRefusedThenRetriedWithBackoffThenUnreachable() throws IOException {
 		LivekitApiClient refused = client("http://127.0.0.1:" + closedPort(), Duration.ofSeconds(2));

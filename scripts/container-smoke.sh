@@ -95,14 +95,17 @@ user=$(podman exec "$NAME" id -u) || fail "podman exec"
 [[ "$user" == "10001" ]] || fail "process runs as uid $user, not 10001"
 pid1=$(podman top "$NAME" user comm | awk 'NR==2 {print $1, $2}')
 [[ "$pid1" == "10001 java" ]] || fail "PID 1 is '$pid1', not java as 10001"
-curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" | grep -q UP || fail "readiness probe"
+# Output is captured before grep: with pipefail, `producer | grep -q` fails when grep stops reading early.
+readiness=$(curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness") || fail "readiness probe"
+grep -q UP <<<"$readiness" || fail "readiness probe: $readiness"
 
 stop_start=$(date +%s%N)
 podman stop -t 30 "$NAME" >/dev/null
 stop_end=$(date +%s%N)
 code=$(podman inspect "$NAME" --format '{{.State.ExitCode}}')
 [[ "$code" == "0" ]] || fail "exit code after SIGTERM was $code, not 0"
-podman logs "$NAME" 2>&1 | grep -q "Graceful shutdown complete" || fail "no graceful shutdown in the log"
+logs=$(podman logs "$NAME" 2>&1)
+grep -q "Graceful shutdown complete" <<<"$logs" || fail "no graceful shutdown in the log"
 
 size=$(podman image inspect "$IMAGE" --format '{{.Size}}')
 echo "image size: $((size / 1000 / 1000)) MB ($IMAGE)"

@@ -17,5 +17,5 @@ public record LesaSettings(@NotNull @Valid ServiceSettings service, @NotNull @Va
 		@NotNull @Valid TokenSettings token, @NotNull @Valid HttpSettings http,
 		@NotNull @Valid DispatchSettings dispatch, @NotNull @Valid LivekitApiSettings livekitApi,
 		@NotNull @Valid AuthSettings auth, @NotNull @Valid LimitsSettings limits,
-		@NotNull @Valid RedisSettings redis) {
+		@NotNull @Valid RedisSettings redis, @NotNull @Valid ServerSettings server) {
 }

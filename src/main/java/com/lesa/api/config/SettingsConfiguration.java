@@ -27,6 +27,11 @@ class SettingsConfiguration {
 	}
 
 	@Bean
+	ServerSettings serverSettings(LesaSettings settings) {
+		return settings.server();
+	}
+
+	@Bean
 	HttpSettings httpSettings(LesaSettings settings) {
 		return settings.http();
 	}

@@ -91,6 +91,14 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 		if (settings.auth() != null) {
 			AuthRules.check(settings.auth(), problems);
 		}
+		ServerSettings server = settings.server();
+		if (server != null && !server.managementOnItsOwnPort()) {
+			problems.add("MANAGEMENT_PORT must be a port of its own, not PORT (0: any free port): the actuator "
+					+ "(probes, info, Prometheus) is never served on the public port");
+		}
+		if (server != null && !server.knownForwardHeadersStrategy()) {
+			problems.add("FORWARD_HEADERS_STRATEGY must be none or native");
+		}
 		ServiceSettings service = settings.service();
 		boolean production = service != null && service.environment() != null && service.environment().isProduction();
 		if (production && livekit != null) {

@@ -2,12 +2,14 @@ package com.lesa.api.redis;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -140,7 +142,7 @@ public class SharedRedis implements DisposableBean {
 			synchronized (this) {
 				connection = this.binary;
 				if (connection == null) {
-					// Boot's client carries the URL's host, credentials, TLS, database and timeouts.
+					// The client carries the URL's host, credentials, TLS, database and timeouts.
 					connection = ((RedisClient) this.connections.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
 					this.binary = connection;
 				}
@@ -162,6 +164,12 @@ public class SharedRedis implements DisposableBean {
 		StatefulRedisConnection<byte[], byte[]> connection = this.binary;
 		if (connection != null) {
 			connection.closeAsync();
+		}
+		// Made by RedisConfiguration for this bean alone: the client, its connections and its threads go with it.
+		ClientResources resources = this.connections.getClientResources();
+		this.connections.destroy();
+		if (resources != null) {
+			resources.shutdown(0, 2, TimeUnit.SECONDS);
 		}
 	}
 

@@ -13,6 +13,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
 import com.lesa.api.config.LimitsSettings;
+import com.lesa.api.config.RedisSettings;
+import com.lesa.api.redis.SharedRedis;
 import com.lesa.api.web.RateLimitedException;
 import com.lesa.api.web.Refusals;
 
@@ -46,8 +48,12 @@ public class RateLimiter {
 	}
 
 	@Autowired
-	RateLimiter(LimitsSettings limits, Refusals refusals, ObjectProvider<SharedBuckets> shared) {
-		this(limits, refusals, shared.getIfAvailable());
+	RateLimiter(LimitsSettings limits, Refusals refusals, ObjectProvider<SharedRedis> redis, RedisSettings settings) {
+		this(limits, refusals, shared(redis.getIfAvailable(), settings));
+	}
+
+	private static SharedBuckets shared(SharedRedis redis, RedisSettings settings) {
+		return (redis != null) ? new SharedBuckets(redis, settings) : null;
 	}
 
 	private RateLimiter(LimitsSettings limits, Refusals refusals, SharedBuckets shared) {

@@ -12,20 +12,15 @@ import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import com.lesa.api.config.RedisSettings;
-import com.lesa.api.redis.RedisConfigured;
 import com.lesa.api.redis.SharedRedis;
 import com.lesa.api.redis.SharedRedis.Use;
 
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * Rate-limit buckets kept in Redis by Bucket4j's Lettuce integration (compare-and-swap), so the configured limits
  * are the cluster's, not each replica's. A bucket's key expires once it would be full again, so idle callers cost
- * Redis nothing. When Redis fails, {@link #tryConsume} answers empty and {@link RateLimiter} uses its own buckets.
+ * Redis nothing. Made by {@link RateLimiter} when a Redis is configured. When Redis fails, {@link #tryConsume} answers empty and {@link RateLimiter} uses its own buckets.
  */
-@Component
-@Conditional(RedisConfigured.class)
 class SharedBuckets {
 
 	static final String KEY_PREFIX = "lesa:rate:";

@@ -15,11 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 400 "Invalid host header" to a request whose Host is missing, malformed or not in {@code TRUSTED_HOSTS},
- * before any other check. The actuator health probes are exempt: Kubernetes calls pods by IP.
+ * before any other check. The actuator's probes are not on this port (MANAGEMENT_PORT is a port of its own), so
+ * Kubernetes calling pods by IP never meets this check.
  */
 class TrustedHostFilter extends OncePerRequestFilter {
-
-	static final String PROBE_PATHS = "/actuator/health";
 
 	private final List<String> patterns;
 
@@ -39,7 +38,7 @@ class TrustedHostFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isProbe(request) || isTrusted(request.getHeader("Host"))) {
+		if (isTrusted(request.getHeader("Host"))) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -54,11 +53,6 @@ class TrustedHostFilter extends OncePerRequestFilter {
 			return false;
 		}
 		return this.anyHost || this.patterns.stream().anyMatch((pattern) -> HostNames.matches(host, pattern));
-	}
-
-	private static boolean isProbe(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return path.equals(PROBE_PATHS) || path.startsWith(PROBE_PATHS + "/");
 	}
 
 }

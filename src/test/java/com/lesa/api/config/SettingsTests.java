@@ -66,6 +66,7 @@ class SettingsTests {
 		assertThat(settings.redis()).isEqualTo(
 				new RedisSettings("", Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(2)));
 		assertThat(settings.redis().enabled()).isFalse();
+		assertThat(settings.server()).isEqualTo(new ServerSettings(8000, 8081, "none", true));
 		assertThat(Logs.since(output, mark).split("livekit-server --dev defaults", -1)).hasSize(2);
 	}
 
@@ -111,6 +112,8 @@ class SettingsTests {
 				"LIVEKIT_BREAKER_WINDOW", "10", "LIVEKIT_BREAKER_OPEN_DURATION", "30s", "LIVEKIT_BULKHEAD_WAIT", "100ms"));
 		env.putAll(Map.of("REDIS_URL", "rediss://:a-redis-password@redis.example.com:6380/2", "REDIS_TIMEOUT",
 				"100ms", "REDIS_CONNECT_TIMEOUT", "1s", "REDIS_RETRY_INTERVAL", "5s"));
+		env.putAll(Map.of("PORT", "9000", "MANAGEMENT_PORT", "9001", "FORWARD_HEADERS_STRATEGY", "native",
+				"API_DOCS_ENABLED", "false"));
 		return env;
 	}
 
@@ -134,6 +137,7 @@ class SettingsTests {
 		assertThat(settings.redis()).isEqualTo(new RedisSettings("rediss://:a-redis-password@redis.example.com:6380/2",
 				Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)));
 		assertThat(settings.redis().toString()).doesNotContain("a-redis-password");
+		assertThat(settings.server()).isEqualTo(new ServerSettings(9000, 9001, "native", false));
 	}
 
 	@Test
@@ -222,6 +226,9 @@ class SettingsTests {
 					"MAX_ROOM_NAME_LENGTH must be greater than or equal to 1", "AGENT_NAME is required");
 	}
 
+	private static final String MANAGEMENT_PORT_OF_ITS_OWN = "MANAGEMENT_PORT must be a port of its own, not PORT "
+			+ "(0: any free port): the actuator (probes, info, Prometheus) is never served on the public port";
+
 	static Stream<Arguments> invalidValues() {
 		return Stream.of(Arguments.of("MAX_TOKEN_TTL_MINUTES", "10", "MAX_TOKEN_TTL_MINUTES must be >= DEFAULT_TOKEN_TTL_MINUTES"),
 				Arguments.of("MAX_TOKEN_TTL_MINUTES", "a day", "MAX_TOKEN_TTL_MINUTES must be a whole number"),
@@ -281,7 +288,11 @@ class SettingsTests {
 						"REDIS_URL must be redis://[:password@]host[:port][/db] or rediss://… for TLS"),
 				Arguments.of("REDIS_TIMEOUT", "0ms", "REDIS_TIMEOUT must be between 10ms and 60s"),
 				Arguments.of("REDIS_RETRY_INTERVAL", "later",
-						"REDIS_RETRY_INTERVAL must be a duration such as 500ms or 3s"));
+						"REDIS_RETRY_INTERVAL must be a duration such as 500ms or 3s"),
+				Arguments.of("MANAGEMENT_PORT", "", MANAGEMENT_PORT_OF_ITS_OWN),
+				Arguments.of("MANAGEMENT_PORT", "-1", MANAGEMENT_PORT_OF_ITS_OWN),
+				Arguments.of("MANAGEMENT_PORT", "8000", MANAGEMENT_PORT_OF_ITS_OWN),
+				Arguments.of("FORWARD_HEADERS_STRATEGY", "framework", "FORWARD_HEADERS_STRATEGY must be none or native"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A Redis that requires a password, given in {@code REDIS_URL} as operators do: used, and never logged. */
+/**
+ * A Redis that requires a password, given in {@code REDIS_URL} as operators do: used, shown healthy, and never logged.
+ */
 @ServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class RedisPasswordIntegrationTests {
@@ -33,6 +36,9 @@ class RedisPasswordIntegrationTests {
 
 	@Autowired
 	private HttpTestClient http;
+
+	@Value("${local.management.port}")
+	private int managementPort;
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
@@ -54,6 +60,11 @@ class RedisPasswordIntegrationTests {
 			.contains(dispatched.json().path("dispatch_id").asString());
 		assertThat(redis.command("KEYS lesa:rate:*")).as("a token bucket in Redis").isEqualTo("*1");
 		assertThat(Logs.since(output, mark)).doesNotContain("Redis failed");
+		// Redis's health is on the management port, as Spring Boot's own check would show it.
+		Response health = new HttpTestClient(this.managementPort).get("/actuator/health");
+		assertThat(health.json().path("components").path("redis").path("status").asString()).as(health.body())
+			.isEqualTo("UP");
+		assertThat(health.body()).doesNotContain(PASSWORD);
 		// The password must appear nowhere, start-up included.
 		assertThat(Logs.flushed(output)).doesNotContain(PASSWORD);
 	}

@@ -2,7 +2,9 @@
 # The LESA Token & Dispatch API. Build: docker build -t lesa-token-api .
 # Base images are build arguments so that a mirror or a locally made image can stand in for the official ones.
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk
-ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+# The service is built for Java 17 and runs on any later Java; the image runs Java 25 for its AOT cache (about 20%
+# faster start-up than Java 17's class-data sharing, bench/startup.sh) and virtual request threads.
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
@@ -21,8 +23,9 @@ COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 COPY docker/train.sh /app/train.sh
-# Class-data sharing (or an AOT cache on JDK 25+), recorded from a start with development defaults; no secret is
-# involved, and none is in the image: LIVEKIT_* come from the environment at run time.
+# An AOT cache (Java 25+; class-data sharing on older Java) recorded from a production start of the ahead-of-time
+# processed application (docker/train.sh); no secret is involved, and none is in the image: LIVEKIT_* come from the
+# environment at run time.
 RUN sh /app/train.sh && rm /app/train.sh
 ENV PORT=8000 \
     MANAGEMENT_PORT=8081 \

@@ -1,5 +1,6 @@
-# Shared by the HTTP benchmarks: the packaged jar, extracted and started as the Dockerfile starts it (class-data
-# sharing archive and JVM options from docker/train.sh), in a 512 MiB memory budget (the Kubernetes limit), with the
+# Shared by the HTTP benchmarks: the packaged jar, extracted and started as the Dockerfile starts it (on the image's
+# Java where this machine has it; ahead-of-time processed beans, the AOT cache or class-data sharing archive and the
+# JVM options from docker/train.sh), in a 512 MiB memory budget (the Kubernetes limit), with the
 # settings a deployment has (ENVIRONMENT=production as in deploy/kubernetes: JSON logs, API docs off, every filter
 # on). Rate limits are off: one client would hit them at once.
 set -euo pipefail
@@ -12,11 +13,26 @@ fi
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 BENCH_PORT=${BENCH_PORT:-18090}
 APP_DIR=target/bench-app
-if [[ ! -f "$APP_DIR/jvm.args" || "$JAR" -nt "$APP_DIR/jvm.args" ]]; then
+# The Java the image runs (the Dockerfile's runtime is Temurin 25): BENCH_JAVA_HOME if given, else the newest JDK 25+
+# under /usr/lib/jvm, else the java on PATH.
+if [[ -z "${BENCH_JAVA_HOME:-}" ]]; then
+	for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V); do
+		[[ -x "$home/bin/java" ]] || continue
+		feature=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' || true)
+		if [[ "${feature%%.*}" =~ ^[0-9]+$ ]] && ((${feature%%.*} >= 25)); then
+			BENCH_JAVA_HOME=${home%/}
+		fi
+	done
+fi
+[[ -n "${BENCH_JAVA_HOME:-}" ]] && PATH="$BENCH_JAVA_HOME/bin:$PATH"
+JAVA_VERSION=$(java -version 2>&1 | head -n 1)
+if [[ ! -f "$APP_DIR/jvm.args" || "$JAR" -nt "$APP_DIR/jvm.args" || "$(cat "$APP_DIR/java.version" 2>/dev/null)" != "$JAVA_VERSION" ]]; then
 	rm -rf "$APP_DIR"
 	java -Djarmode=tools -jar "$JAR" extract --application-filename application.jar --destination "$APP_DIR" >/dev/null
-	(env -i PATH="$PATH" ENV_FILE=/nonexistent sh docker/train.sh "$APP_DIR")
+	(env -i PATH="$PATH" ENV_FILE=/nonexistent sh docker/train.sh "$APP_DIR" 2>/dev/null)
+	echo "$JAVA_VERSION" >"$APP_DIR/java.version"
 fi
+echo "service: $JAVA_VERSION, $(tr '\n' ' ' <"$APP_DIR/jvm.args")" >&2
 BENCH_JVM=(-XX:MaxRAM=512m @jvm.args)
 SERVICE_PID=
 

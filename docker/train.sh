@@ -12,6 +12,9 @@ cd "${1:-/app}"
 # of resident set under load, bench/memory.sh). Experimental on JDK 17-21, a product option from JDK 22.
 options="-XX:+UseSerialGC -XX:InitialRAMPercentage=10 -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 options="$options -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+# The bean definitions the build generated ahead of time (spring-boot:process-aot) instead of working them out from
+# configuration classes and conditions at every start. No setting decides which beans exist (BuildTimeDecisionsTests).
+options="$options -Dspring.aot.enabled=true"
 version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 # The training start is a production start (API docs off, JSON logs), so the archive holds the classes a deployment
 # loads. The LiveKit values are placeholders that only pass the production checks: training stops once the context is

@@ -4,14 +4,18 @@
 #
 # Registries of container images cannot be reached here, so the base images are made locally first: Debian root
 # filesystems (debootstrap --variant=minbase) with a JDK for the build stage and a JRE for the runtime, imported into
-# podman and passed as the Dockerfile's BUILD_IMAGE / RUNTIME_IMAGE arguments. They are kept between runs.
+# podman and passed as the Dockerfile's BUILD_IMAGE / RUNTIME_IMAGE arguments. They are kept between runs. The
+# runtime is Java 25 as in the Dockerfile (eclipse-temurin:25-jre): a JRE linked with jlink from this machine's
+# Temurin 25 JDK; a machine without one gets Debian's OpenJDK 17 JRE (train.sh then records a CDS archive instead).
 # Needs root (apt-get, debootstrap, rootful podman). Usage: scripts/container-smoke.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 IMAGE=localhost/lesa-token-api:smoke
 BUILD_BASE=localhost/lesa-base-jdk17:bookworm
+JDK25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
 RUNTIME_BASE=localhost/lesa-base-jre17:bookworm
+[[ -n "$JDK25" ]] && RUNTIME_BASE=localhost/lesa-base-jre25:bookworm
 NAME=lesa-smoke-$$
 PORT=18000
 MANAGEMENT_PORT=18081
@@ -52,8 +56,8 @@ mirror() {
 }
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 
-make_base() { # image packages
-	local image=$1 packages=$2 rootfs="$work/rootfs-${1##*/}"
+make_base() { # image packages [JDK to link a JRE from]
+	local image=$1 packages=$2 jdk=${3:-} rootfs="$work/rootfs-${1##*/}" path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 	if podman image exists "$image"; then
 		return
 	fi
@@ -62,14 +66,28 @@ make_base() { # image packages
 		|| { tail -n 20 "$work/debootstrap.log" >&2; fail "debootstrap"; }
 	# Trust what this machine trusts (its network may re-sign TLS); official base images come with their own CAs.
 	cp /etc/ssl/certs/ca-certificates.crt "$rootfs/etc/ssl/certs/ca-certificates.crt"
-	[[ -f /etc/ssl/certs/java/cacerts ]] && cp /etc/ssl/certs/java/cacerts "$rootfs/etc/ssl/certs/java/cacerts"
+	if [[ -f /etc/ssl/certs/java/cacerts && -d "$rootfs/etc/ssl/certs/java" ]]; then
+		cp /etc/ssl/certs/java/cacerts "$rootfs/etc/ssl/certs/java/cacerts"
+	fi
 	rm -rf "$rootfs/var/cache/apt/archives/"*.deb "$rootfs/var/lib/apt/lists/"*
-	tar -C "$rootfs" -c . | podman import \
-		--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$image" >/dev/null
+	if [[ -n "$jdk" ]]; then
+		# Where and how the official eclipse-temurin images have it: /opt/java/openjdk, on PATH.
+		local modules
+		modules=$("$jdk/bin/java" --list-modules | sed 's/@.*//' | grep -v -x -e jdk.jlink -e jdk.jpackage | paste -sd, -)
+		mkdir -p "$rootfs/opt/java"
+		"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+			--output "$rootfs/opt/java/openjdk" >/dev/null 2>&1 || fail "jlink of $jdk"
+		path=/opt/java/openjdk/bin:$path
+	fi
+	tar -C "$rootfs" -c . | podman import --change "ENV PATH=$path" - "$image" >/dev/null
 	rm -rf "$rootfs"
 }
 make_base "$BUILD_BASE" "openjdk-17-jdk-headless,ca-certificates"
-make_base "$RUNTIME_BASE" "openjdk-17-jre-headless,ca-certificates"
+if [[ -n "$JDK25" ]]; then
+	make_base "$RUNTIME_BASE" "ca-certificates" "$JDK25"
+else
+	make_base "$RUNTIME_BASE" "openjdk-17-jre-headless,ca-certificates"
+fi
 
 echo "Building $IMAGE from the Dockerfile"
 podman build --network=host --build-arg BUILD_IMAGE="$BUILD_BASE" --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" \
@@ -108,7 +126,7 @@ logs=$(podman logs "$NAME" 2>&1)
 grep -q "Graceful shutdown complete" <<<"$logs" || fail "no graceful shutdown in the log"
 
 size=$(podman image inspect "$IMAGE" --format '{{.Size}}')
-echo "image size: $((size / 1000 / 1000)) MB ($IMAGE)"
+echo "image size: $((size / 1000 / 1000)) MB ($IMAGE, runtime $(podman run --rm --entrypoint java "$IMAGE" -version 2>&1 | head -n 1))"
 echo "start-up (podman run to first healthy answer): $(((ready - start) / 1000000)) ms"
 echo "stop (SIGTERM to exit 0): $(((stop_end - stop_start) / 1000000)) ms"
 echo "container-smoke: OK"

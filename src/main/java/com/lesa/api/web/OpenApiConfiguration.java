@@ -20,9 +20,12 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The OpenAPI document's description of what every endpoint can answer besides success: the problem+json errors the
@@ -33,7 +36,29 @@ class OpenApiConfiguration {
 
 	static final String PROBLEM = "Problem";
 
+	/**
+	 * Springdoc's beans, and the document's own below, are made when the documentation is first asked for, not at
+	 * every start: production has it off, and making them loads swagger-core and a Jackson 2 mapper. The
+	 * ahead-of-time processing records the lazy flag with the bean definitions.
+	 */
 	@Bean
+	static BeanFactoryPostProcessor apiDocsOnDemand() {
+		return (beanFactory) -> {
+			for (String name : beanFactory.getBeanDefinitionNames()) {
+				BeanDefinition definition = beanFactory.getBeanDefinition(name);
+				if (isSpringdoc(definition.getBeanClassName()) || isSpringdoc(definition.getFactoryBeanName())) {
+					definition.setLazyInit(true);
+				}
+			}
+		};
+	}
+
+	private static boolean isSpringdoc(String name) {
+		return name != null && name.startsWith("org.springdoc.");
+	}
+
+	@Bean
+	@Lazy
 	OpenAPI lesaOpenApi(ObjectProvider<BuildProperties> build) {
 		BuildProperties properties = build.getIfAvailable();
 		return new OpenAPI().info(new Info().title("LESA Token & Dispatch API")
@@ -43,6 +68,7 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	OpenApiCustomizer problemResponses() {
 		return (openApi) -> {
 			openApi.getComponents().addSchemas(PROBLEM, problemSchema());

@@ -1,5 +1,9 @@
 package com.lesa.api.web;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -8,6 +12,7 @@ import com.lesa.api.support.HttpTestClient.Response;
 import com.lesa.api.support.ServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.lesa.api.support.Problems.assertProblem;
@@ -19,10 +24,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ServiceTest
 @TestPropertySource(properties = "API_DOCS_ENABLED=false")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiDocsSwitchIntegrationTests {
 
 	@Autowired
 	private HttpTestClient http;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
+
+	@Test
+	@Order(1)
+	void theDocumentMachineryIsNotBuiltAtStartUp() {
+		// Lazy (OpenApiConfiguration.apiDocsOnDemand): made when the documentation is first asked for. (A request to
+		// a documentation path resolves its controller before the switch answers, so this runs first.)
+		for (String bean : new String[] { "openAPIBuilder", "openApiResource", "lesaOpenApi", "problemResponses" }) {
+			assertThat(this.context.getBeanFactory().containsBeanDefinition(bean)).as(bean).isTrue();
+			assertThat(this.context.getBeanFactory().containsSingleton(bean)).as(bean).isFalse();
+		}
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",

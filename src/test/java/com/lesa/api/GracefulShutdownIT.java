@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar, started as a process, under load, then SIGTERM: readiness goes down first, every request already
+ * The packaged jar, started as a process as the image starts it (ahead-of-time processed), under load, then SIGTERM: readiness goes down first, every request already
  * accepted completes, new connections are refused, and the process exits 0.
  */
 class GracefulShutdownIT {
@@ -41,7 +41,8 @@ class GracefulShutdownIT {
 				ServiceProcess service = ServiceProcess.startJar(jar, this.workingDirectory,
 						Map.of("PORT", "0", "MANAGEMENT_PORT", "0", "HOST", "127.0.0.1", "LIVEKIT_WS_URL",
 								"ws://127.0.0.1", "LIVEKIT_URL", livekit.url(), "LIVEKIT_API_KEY", KEY,
-								"LIVEKIT_API_SECRET", SECRET, "SHUTDOWN_TIMEOUT", "20s"))) {
+								"LIVEKIT_API_SECRET", SECRET, "SHUTDOWN_TIMEOUT", "20s"),
+						List.of("-Dspring.aot.enabled=true"))) {
 			String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 			livekit.delayCreates(Duration.ofSeconds(2));
@@ -53,7 +54,7 @@ class GracefulShutdownIT {
 					.build(), HttpResponse.BodyHandlers.ofString()));
 			}
 			await().atMost(Duration.ofSeconds(20)).until(() -> countCreates(livekit) == 10);
-			String readiness = "http://127.0.0.1:" + managementPort(service.output()) + "/actuator/health/readiness";
+			String readiness = "http://127.0.0.1:" + service.managementPort() + "/actuator/health/readiness";
 			assertThat(status(http, readiness)).isEqualTo(200);
 
 			service.terminate();
@@ -73,14 +74,6 @@ class GracefulShutdownIT {
 				.isThrownBy(() -> http.send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/health")).build(),
 						HttpResponse.BodyHandlers.ofString()));
 		}
-	}
-
-	/** The second Tomcat to start is the management server's. */
-	private static int managementPort(String output) {
-		java.util.regex.Matcher started = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)").matcher(output);
-		started.find();
-		assertThat(started.find()).as("management server started").isTrue();
-		return Integer.parseInt(started.group(1));
 	}
 
 	/** The status of a GET, or -1 when the connection is refused (a probe counts both as not ready). */

@@ -50,11 +50,20 @@ public final class ServiceProcess implements AutoCloseable {
 		return start(workingDirectory, environment, List.of("-XX:TieredStopAtLevel=1"));
 	}
 
-	/** Starts the packaged jar ({@code java -jar}), as the container does, with exactly {@code environment}. */
+	/** Starts the packaged jar ({@code java -jar}) with exactly {@code environment}. */
 	public static ServiceProcess startJar(Path jar, Path workingDirectory, Map<String, String> environment)
 			throws IOException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		return launch(workingDirectory, environment, List.of(java, "-jar", jar.toAbsolutePath().toString()));
+		return startJar(jar, workingDirectory, environment, List.of());
+	}
+
+	/** Starts the packaged jar ({@code java <jvmOptions> -jar}) with exactly {@code environment}. */
+	public static ServiceProcess startJar(Path jar, Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+		return launch(workingDirectory, environment, command);
 	}
 
 	/** Starts the service with the given JVM options, in {@code workingDirectory} with exactly {@code environment}. */
@@ -109,6 +118,15 @@ public final class ServiceProcess implements AutoCloseable {
 	/** Waits until the service listens and returns its port. */
 	public int awaitPort(Duration timeout) throws Exception {
 		return this.port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** The management server's port: the second Tomcat to start, once the service listens. */
+	public int managementPort() {
+		Matcher started = STARTED.matcher(output());
+		if (!started.find() || !started.find()) {
+			throw new IllegalStateException("no management server started:\n" + output());
+		}
+		return Integer.parseInt(started.group(1));
 	}
 
 	/** Waits for the process to end by itself and returns its exit code. */

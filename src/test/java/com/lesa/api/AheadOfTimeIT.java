@@ -1,0 +1,110 @@
+package com.lesa.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.lesa.api.support.FakeLivekit;
+import com.lesa.api.support.RedisServer;
+import com.lesa.api.support.ServiceProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar started as the image starts it, ahead-of-time processed ({@code -Dspring.aot.enabled=true}):
+ * its beans and its logging configuration were read when the jar was built, so this checks that the settings that
+ * choose what exists at run time still do: the log format, Redis, the API documentation.
+ */
+class AheadOfTimeIT {
+
+	private static final String KEY = "APIaot";
+
+	private static final String SECRET = "ahead-of-time-test-secret-long-enough-for-hs256";
+
+	private static final List<String> AOT = List.of("-Dspring.aot.enabled=true");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@RegisterExtension
+	static final RedisServer redis = RedisServer.start();
+
+	@TempDir
+	Path workingDirectory;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@Test
+	void productionWithRedisJsonLogsAndNoDocumentation() throws Exception {
+		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
+				ServiceProcess service = start(livekit, Map.of("ENVIRONMENT", "production", "LOG_FORMAT", "json",
+						"REDIS_URL", redis.url(), "CORS_ALLOW_ORIGINS", "https://app.example.com"))) {
+			String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
+
+			HttpResponse<String> dispatch = post(base + "/api/v1/agent/dispatch", "{\"room\":\"aot-room\"}");
+			assertThat(dispatch.statusCode()).as(dispatch.body()).isEqualTo(200);
+			assertThat(redis.get("lesa:dispatch:8:py-agent:aot-room")).as("de-duplicated in Redis").startsWith("done:");
+			HttpResponse<String> health = get("http://127.0.0.1:" + service.managementPort() + "/actuator/health");
+			assertThat(JSON.readTree(health.body()).path("components").path("redis").path("status").asString())
+				.as(health.body())
+				.isEqualTo("UP");
+			assertThat(get(base + "/v3/api-docs").statusCode()).isEqualTo(404);
+			assertThat(post(base + "/api/v1/auth/token", "{\"room\":\"aot-room\",\"identity\":\"u\"}").statusCode())
+				.isEqualTo(200);
+			assertThat(service.output()).contains("\"message\":\"Starting AOT-processed LesaApiApplication")
+				.doesNotContain(" INFO  [");
+		}
+	}
+
+	@Test
+	void developmentWithoutRedisTextLogsAndDocumentation() throws Exception {
+		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
+				ServiceProcess service = start(livekit, Map.of("ENVIRONMENT", "development"))) {
+			String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
+
+			HttpResponse<String> dispatch = post(base + "/api/v1/agent/dispatch", "{\"room\":\"aot-local\"}");
+			assertThat(dispatch.statusCode()).as(dispatch.body()).isEqualTo(200);
+			assertThat(redis.get("lesa:dispatch:8:py-agent:aot-local")).as("nothing in Redis").isNull();
+			HttpResponse<String> health = get("http://127.0.0.1:" + service.managementPort() + "/actuator/health");
+			assertThat(JSON.readTree(health.body()).path("components").has("redis")).as(health.body()).isFalse();
+			HttpResponse<String> docs = get(base + "/v3/api-docs");
+			assertThat(docs.statusCode()).isEqualTo(200);
+			assertThat(docs.body()).contains("\"openapi\":\"3.1");
+			assertThat(service.output()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[-] "
+					+ "c\\.lesa\\.api\\.LesaApiApplication - Starting AOT-processed LesaApiApplication")
+				.doesNotContain("\"message\":");
+		}
+	}
+
+	private ServiceProcess start(FakeLivekit livekit, Map<String, String> settings) throws Exception {
+		Path jar = Path.of(System.getProperty("lesa.jar", "target/lesa-token-api-1.0.0-SNAPSHOT.jar"));
+		assertThat(jar).exists();
+		Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "MANAGEMENT_PORT", "0", "HOST",
+				"127.0.0.1", "LIVEKIT_WS_URL", "ws://127.0.0.1", "LIVEKIT_URL", livekit.url(), "LIVEKIT_API_KEY", KEY,
+				"LIVEKIT_API_SECRET", SECRET));
+		environment.putAll(settings);
+		return ServiceProcess.startJar(jar, this.workingDirectory, environment, AOT);
+	}
+
+	private HttpResponse<String> get(String url) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String url, String json) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

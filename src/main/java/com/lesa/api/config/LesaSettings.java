@@ -4,14 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Every setting of the service, bound once from the environment names in {@code application.properties} and
- * validated as a whole, so one start-up reports every problem at once.
+ * validated as a whole ({@link SettingsValidator}), so one start-up reports every problem at once.
  */
 @ConfigurationProperties("lesa")
-@Validated
 @ConsistentSettings
 public record LesaSettings(@NotNull @Valid ServiceSettings service, @NotNull @Valid LivekitSettings livekit,
 		@NotNull @Valid TokenSettings token, @NotNull @Valid HttpSettings http,

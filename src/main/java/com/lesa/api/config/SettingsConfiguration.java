@@ -11,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LesaSettings.class)
 class SettingsConfiguration {
 
+	@Bean(SettingsValidator.BEAN_NAME)
+	static SettingsValidator configurationPropertiesValidator() {
+		return new SettingsValidator();
+	}
+
 	@Bean
 	ServiceSettings serviceSettings(LesaSettings settings) {
 		return settings.service();

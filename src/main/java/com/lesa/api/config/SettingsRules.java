@@ -16,7 +16,7 @@ import jakarta.validation.ConstraintValidatorContext;
  * The one place for rules that span settings, production refusals among them. Each message names the environment
  * variable; none quotes a value, so no secret reaches the log.
  */
-class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSettings> {
+public class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSettings> {
 
 	private static final Pattern ORIGIN = Pattern
 		.compile("https?://(\\*\\.)?[a-z0-9_.-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+](:[0-9]{1,5})?");
@@ -24,6 +24,10 @@ class SettingsRules implements ConstraintValidator<ConsistentSettings, LesaSetti
 	private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
 
 	private static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+
+	/** Public for Hibernate Validator, which makes its constraint validators itself ({@link SettingsValidator}). */
+	public SettingsRules() {
+	}
 
 	@Override
 	public boolean isValid(LesaSettings settings, ConstraintValidatorContext context) {

@@ -35,7 +35,7 @@ public final class DispatchOverhead {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int warmup = (args.length > 0) ? Integer.parseInt(args[0]) : 1000;
+		int warmup = (args.length > 0) ? Integer.parseInt(args[0]) : 5000;
 		int calls = (args.length > 1) ? Integer.parseInt(args[1]) : 4000;
 		Path workingDirectory = Files.createTempDirectory("dispatch-bench");
 		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);

@@ -1,7 +1,9 @@
 package com.lesa.api.web;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 
 import com.lesa.api.config.ServerSettings;
@@ -10,11 +12,14 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Choices made when the service starts that Spring Boot would make with conditions, which the ahead-of-time processed
@@ -37,26 +42,43 @@ class ServerConfiguration {
 		};
 	}
 
-	/** With {@code API_DOCS_ENABLED=false}, springdoc's paths answer as any unknown path does. */
+	/**
+	 * With {@code API_DOCS_ENABLED=false}, springdoc's paths answer as any unknown path does. A handler mapping ahead
+	 * of all others, matching Spring MVC's own lookup path, so springdoc's controllers are never even looked up (they
+	 * are made on first use, {@link OpenApiConfiguration#apiDocsOnDemand}).
+	 */
 	@Bean
-	WebMvcConfigurer apiDocsSwitch(ServerSettings server) {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addInterceptors(InterceptorRegistry registry) {
-				if (!server.apiDocs()) {
-					registry.addInterceptor(new HandlerInterceptor() {
-						@Override
-						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
-								Object handler) throws NoResourceFoundException {
-							// What the static resource handler, which answers every unknown path, would say.
-							String path = request.getRequestURI();
-							throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()), path,
-									path.substring(1));
-						}
-					}).addPathPatterns(API_DOCS_PATHS);
+	HandlerMapping apiDocsSwitch(ServerSettings server) {
+		return new ApiDocsOff(server.apiDocs());
+	}
+
+	static final class ApiDocsOff extends AbstractHandlerMapping {
+
+		private final List<PathPattern> paths;
+
+		ApiDocsOff(boolean served) {
+			this.paths = served ? List.of()
+					: Arrays.stream(API_DOCS_PATHS).map(PathPatternParser.defaultInstance::parse).toList();
+			setOrder(Ordered.HIGHEST_PRECEDENCE);
+		}
+
+		@Override
+		protected Object getHandlerInternal(HttpServletRequest request) throws NoResourceFoundException {
+			if (this.paths.isEmpty()) {
+				return null;
+			}
+			PathContainer path = PathContainer.parsePath(initLookupPath(request));
+			for (PathPattern pattern : this.paths) {
+				if (pattern.matches(path)) {
+					// What the static resource handler, which answers every unknown path, would say. Thrown while
+					// the handler is looked up, so the same exception handling answers it.
+					String uri = request.getRequestURI();
+					throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()), uri, uri.substring(1));
 				}
 			}
-		};
+			return null;
+		}
+
 	}
 
 }

@@ -17,16 +17,18 @@ options="$options -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=50
 options="$options -Dspring.aot.enabled=true"
 version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 # The training start is a production start (API docs off, JSON logs), so the archive holds the classes a deployment
-# loads. The LiveKit values are placeholders that only pass the production checks: training stops once the context is
-# refreshed, calls nothing, and the archive records classes, not settings.
+# loads. With -Dlesa.aot-training=true the service, once ready, sends itself the first requests a deployment answers
+# (health, tokens, refusals, a dispatch, a preflight, the probes; TrainingRun) and exits, so their classes and method
+# profiles are in the cache too. The LiveKit values are placeholders that only pass the production checks (the
+# dispatch finds no LiveKit there); the archive records classes and profiles, not settings.
 training="ENVIRONMENT=production LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_WS_URL=ws://127.0.0.1:7880
 LIVEKIT_API_KEY=APItraining LIVEKIT_API_SECRET=class-data-sharing-training-only-not-a-secret
 CORS_ALLOW_ORIGINS=https://training.invalid PORT=0 MANAGEMENT_PORT=0 ENV_FILE=/nonexistent"
 if [ "${version%%.*}" -ge 25 ]; then
-	env $training java $options -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar >/dev/null
+	env $training java $options -XX:AOTCacheOutput=app.aot -Dlesa.aot-training=true -jar application.jar >/dev/null
 	echo "-XX:AOTCache=app.aot" > jvm.args
 else
-	env $training java $options -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar application.jar >/dev/null
+	env $training java $options -XX:ArchiveClassesAtExit=app.jsa -Dlesa.aot-training=true -jar application.jar >/dev/null
 	echo "-XX:SharedArchiveFile=app.jsa" > jvm.args
 fi
 echo "$options" >> jvm.args

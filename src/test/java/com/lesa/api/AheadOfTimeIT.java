@@ -86,14 +86,30 @@ class AheadOfTimeIT {
 		}
 	}
 
-	private ServiceProcess start(FakeLivekit livekit, Map<String, String> settings) throws Exception {
+	@Test
+	void trainingRunAnswersItsOwnRequestsAndExitsZero() throws Exception {
+		// docker/train.sh records the AOT cache from this run: it must end by itself, having served every request.
+		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
+				ServiceProcess service = start(livekit, Map.of("ENVIRONMENT", "production", "CORS_ALLOW_ORIGINS",
+						"https://training.invalid"), "-Dlesa.aot-training=true")) {
+			assertThat(service.awaitExit(Duration.ofSeconds(60))).as(service.output()).isZero();
+			assertThat(service.output()).contains("Training run: 163 requests answered; exiting")
+				.contains("Graceful shutdown complete");
+			assertThat(livekit.creates("training")).as("the dispatch reached LiveKit").isEqualTo(1);
+		}
+	}
+
+	private ServiceProcess start(FakeLivekit livekit, Map<String, String> settings, String... jvmOptions)
+			throws Exception {
 		Path jar = Path.of(System.getProperty("lesa.jar", "target/lesa-token-api-1.0.0-SNAPSHOT.jar"));
 		assertThat(jar).exists();
 		Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "MANAGEMENT_PORT", "0", "HOST",
 				"127.0.0.1", "LIVEKIT_WS_URL", "ws://127.0.0.1", "LIVEKIT_URL", livekit.url(), "LIVEKIT_API_KEY", KEY,
 				"LIVEKIT_API_SECRET", SECRET));
 		environment.putAll(settings);
-		return ServiceProcess.startJar(jar, this.workingDirectory, environment, AOT);
+		List<String> options = new java.util.ArrayList<>(AOT);
+		options.addAll(List.of(jvmOptions));
+		return ServiceProcess.startJar(jar, this.workingDirectory, environment, options);
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {

@@ -24,8 +24,6 @@ class LoggingSetup implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		// The first thing of ours to run at start-up: the settings validator is made meanwhile.
-		SettingsValidator.prepare();
 		String format = environment.getProperty("lesa.service.log-format", "json").trim().toLowerCase(Locale.ROOT);
 		Map<String, Object> logging = new HashMap<>();
 		logging.put(APPENDER_PROPERTY, format.equals("text") ? "text" : "json");

@@ -5,13 +5,17 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.validation.Errors;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Checks {@link LesaSettings} with Hibernate Validator, as Spring Boot's {@code @Validated} binding would, but with a
- * validator made on a thread of its own while the rest of the service starts: working out the constraints of the ten
+ * validator made on a thread of its own while the rest of the service starts ({@link Starter}): working out the constraints of the ten
  * settings records (every constructor, accessor and annotation) took ~60 ms of the main thread at every start
  * (JFR). Spring Boot uses a bean of this name for every {@code @ConfigurationProperties} class it binds.
  */
@@ -54,6 +58,24 @@ final class SettingsValidator implements org.springframework.validation.Validato
 			made.getConstraintsForClass(type);
 		}
 		return made;
+	}
+
+	/**
+	 * Starts making the validator as soon as logging is set up (Hibernate Validator logs as it starts; before that
+	 * logback would print a warning that is not JSON). Registered in {@code META-INF/spring.factories}.
+	 */
+	static final class Starter implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			prepare();
+		}
+
+		@Override
+		public int getOrder() {
+			return LoggingApplicationListener.DEFAULT_ORDER + 1;
+		}
+
 	}
 
 	@Override

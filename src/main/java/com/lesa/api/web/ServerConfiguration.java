@@ -18,6 +18,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -67,7 +68,11 @@ class ServerConfiguration {
 			if (this.paths.isEmpty()) {
 				return null;
 			}
-			PathContainer path = PathContainer.parsePath(initLookupPath(request));
+			// Spring MVC's own parsed path (segments matched decoded, as springdoc's mappings would), parsed once per
+			// request by the DispatcherServlet: this runs ahead of every request, tokens included.
+			PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
+					? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
+					: PathContainer.parsePath(initLookupPath(request));
 			for (PathPattern pattern : this.paths) {
 				if (pattern.matches(path)) {
 					// What the static resource handler, which answers every unknown path, would say. Thrown while

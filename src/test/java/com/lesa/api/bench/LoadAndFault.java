@@ -111,7 +111,8 @@ public final class LoadAndFault {
 		for (String line : Files.readAllLines(Path.of("docker/train.sh"))) {
 			if (line.startsWith("options=")) {
 				for (String word : line.substring("options=".length()).replace("\"", "").split(" ")) {
-					if (word.startsWith("-")) {
+					// The JVM's options only: this run is from the class path, which is not ahead-of-time processed.
+					if (word.startsWith("-XX:")) {
 						options.add(word);
 					}
 				}

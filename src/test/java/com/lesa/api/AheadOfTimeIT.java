@@ -4,11 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +26,8 @@ import com.lesa.api.support.RedisServer;
 import com.lesa.api.support.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged jar started as the image starts it, ahead-of-time processed ({@code -Dspring.aot.enabled=true}):
@@ -99,17 +107,72 @@ class AheadOfTimeIT {
 		}
 	}
 
-	private ServiceProcess start(FakeLivekit livekit, Map<String, String> settings, String... jvmOptions)
-			throws Exception {
+	@Test
+	void onJava21OrLaterRequestsRunOnVirtualThreads() throws Exception {
+		// CI's own JVM may be Java 17; the image runs 25. Skipped (and reported so) where no Java 21+ is installed.
+		Optional<String> java = newerJava();
+		assumeTrue(java.isPresent(), "no Java 21 or later under /usr/lib/jvm");
+		try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
+				ServiceProcess service = ServiceProcess.startJar(java.get(), jar(), this.workingDirectory,
+						environment(livekit, Map.of("ENVIRONMENT", "production", "LOG_FORMAT", "json",
+								"CORS_ALLOW_ORIGINS", "https://app.example.com")),
+						AOT)) {
+			String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
+			assertThat(post(base + "/api/v1/auth/token", "{\"room\":\"vt\",\"identity\":\"u\"}").statusCode())
+				.isEqualTo(200);
+			// The access log line names the thread that served the request: Tomcat's virtual thread executor's.
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(service.output())
+					.containsPattern("\"message\":\"POST /api/v1/auth/token 200 [^\"]*\"[^\n]*\"thread\":\"tomcat-handler-"));
+		}
+	}
+
+	/** A Java 21+ {@code java} under /usr/lib/jvm, the newest. */
+	private static Optional<String> newerJava() throws Exception {
+		Path jvms = Path.of("/usr/lib/jvm");
+		if (!Files.isDirectory(jvms)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> homes = Files.list(jvms)) {
+			return homes.map((home) -> home.resolve("release"))
+				.filter(Files::isRegularFile)
+				.filter((release) -> javaVersion(release) >= 21)
+				.max(Comparator.comparingInt(AheadOfTimeIT::javaVersion))
+				.map((release) -> release.resolveSibling("bin/java"))
+				.filter(Files::isExecutable)
+				.map(Path::toString);
+		}
+	}
+
+	private static int javaVersion(Path release) {
+		try {
+			Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+			return version.find() ? Integer.parseInt(version.group(1)) : 0;
+		}
+		catch (java.io.IOException ex) {
+			return 0;
+		}
+	}
+
+	private static Path jar() {
 		Path jar = Path.of(System.getProperty("lesa.jar", "target/lesa-token-api-1.0.0-SNAPSHOT.jar"));
 		assertThat(jar).exists();
+		return jar;
+	}
+
+	private static Map<String, String> environment(FakeLivekit livekit, Map<String, String> settings) {
 		Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "MANAGEMENT_PORT", "0", "HOST",
 				"127.0.0.1", "LIVEKIT_WS_URL", "ws://127.0.0.1", "LIVEKIT_URL", livekit.url(), "LIVEKIT_API_KEY", KEY,
 				"LIVEKIT_API_SECRET", SECRET));
 		environment.putAll(settings);
+		return environment;
+	}
+
+	private ServiceProcess start(FakeLivekit livekit, Map<String, String> settings, String... jvmOptions)
+			throws Exception {
 		List<String> options = new java.util.ArrayList<>(AOT);
 		options.addAll(List.of(jvmOptions));
-		return ServiceProcess.startJar(jar, this.workingDirectory, environment, options);
+		return ServiceProcess.startJar(jar(), this.workingDirectory, environment(livekit, settings), options);
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {

@@ -59,8 +59,15 @@ public final class ServiceProcess implements AutoCloseable {
 	/** Starts the packaged jar ({@code java <jvmOptions> -jar}) with exactly {@code environment}. */
 	public static ServiceProcess startJar(Path jar, Path workingDirectory, Map<String, String> environment,
 			List<String> jvmOptions) throws IOException {
+		return startJar(ProcessHandle.current().info().command().orElse("java"), jar, workingDirectory, environment,
+				jvmOptions);
+	}
+
+	/** Starts the packaged jar on the given {@code java} executable. */
+	public static ServiceProcess startJar(String java, Path jar, Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add(java);
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
 		return launch(workingDirectory, environment, command);

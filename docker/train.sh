@@ -24,11 +24,15 @@ version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.speci
 training="ENVIRONMENT=production LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_WS_URL=ws://127.0.0.1:7880
 LIVEKIT_API_KEY=APItraining LIVEKIT_API_SECRET=class-data-sharing-training-only-not-a-secret
 CORS_ALLOW_ORIGINS=https://training.invalid PORT=0 MANAGEMENT_PORT=0 ENV_FILE=/nonexistent"
+# Trained in the memory of a pod (512 MiB, as deploy/kubernetes gives it), whatever the build machine has: a heap
+# sized from a machine with more than ~46 GiB would turn compressed object pointers off, and a cache recorded that
+# way is not used by the JVMs that run the image.
+train="-XX:MaxRAM=512m"
 if [ "${version%%.*}" -ge 25 ]; then
-	env $training java $options -XX:AOTCacheOutput=app.aot -Dlesa.aot-training=true -jar application.jar >/dev/null
+	env $training java $train $options -XX:AOTCacheOutput=app.aot -Dlesa.aot-training=true -jar application.jar >/dev/null
 	echo "-XX:AOTCache=app.aot" > jvm.args
 else
-	env $training java $options -XX:ArchiveClassesAtExit=app.jsa -Dlesa.aot-training=true -jar application.jar >/dev/null
+	env $training java $train $options -XX:ArchiveClassesAtExit=app.jsa -Dlesa.aot-training=true -jar application.jar >/dev/null
 	echo "-XX:SharedArchiveFile=app.jsa" > jvm.args
 fi
 echo "$options" >> jvm.args

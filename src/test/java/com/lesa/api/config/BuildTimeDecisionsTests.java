@@ -1,16 +1,11 @@
 package com.lesa.api.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
 import com.lesa.api.LesaApiApplication;
+import com.lesa.api.support.SettingNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,8 +63,8 @@ class BuildTimeDecisionsTests {
 			Map.entry("RATE_LIMIT_ROOM_DISPATCHES_PER_MINUTE", List.of("0")), Map.entry("RATE_LIMIT_MAX_TRACKED", List.of("10")));
 
 	@Test
-	void noSettingDecidesWhichBeansExist() throws IOException {
-		Set<String> settings = settingsRead();
+	void noSettingDecidesWhichBeansExist() {
+		Set<String> settings = SettingNames.all();
 		assertThat(OTHER_VALUES.keySet()).as("a value for every setting application.properties reads")
 			.containsExactlyInAnyOrderElementsOf(settings);
 		Map<String, String> defaults = beans(Map.of());
@@ -90,16 +86,6 @@ class BuildTimeDecisionsTests {
 			differences.add("virtual threads: " + difference(defaults, platformThreads));
 		}
 		assertThat(differences).isEmpty();
-	}
-
-	private static Set<String> settingsRead() throws IOException {
-		Set<String> settings = new TreeSet<>();
-		Matcher placeholders = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)")
-			.matcher(Files.readString(Path.of("src/main/resources/application.properties")));
-		while (placeholders.find()) {
-			settings.add(placeholders.group(1));
-		}
-		return settings;
 	}
 
 	/** Bean name to bean class of the application context as AOT processing sees it, with these settings. */

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.lesa.api.support.SettingNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,12 +16,7 @@ class SettingsDocumentationTests {
 
 	@Test
 	void everySettingIsInTheReadmeTableAndInEnvExample() throws IOException {
-		Set<String> settings = new TreeSet<>();
-		Matcher placeholders = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)")
-			.matcher(Files.readString(Path.of("src/main/resources/application.properties")));
-		while (placeholders.find()) {
-			settings.add(placeholders.group(1));
-		}
+		Set<String> settings = SettingNames.all();
 		String readme = Files.readString(Path.of("README.md"));
 		String example = Files.readString(Path.of(".env.example"));
 

@@ -8,10 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.lesa.api.support.HttpTestClient;
+import com.lesa.api.support.SettingNames;
 import com.lesa.api.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -43,7 +42,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void everyEnvironmentVariableTheyUseIsARealSetting() throws IOException {
-		Set<String> settings = settingNames();
+		Set<String> settings = SettingNames.all();
 		Set<String> used = new HashSet<>(map(configMap().get("data")).keySet());
 		for (Object env : list(container().get("env"))) {
 			used.add((String) map(env).get("name"));
@@ -135,17 +134,6 @@ class KubernetesManifestsTests {
 		Map<String, Object> pdb = map(load("pdb.yaml").get(0).get("spec"));
 		assertThat(map(pdb.get("selector")).get("matchLabels"))
 			.isEqualTo(map(map(deployment().get("spec")).get("selector")).get("matchLabels"));
-	}
-
-	/** The environment variables the service reads: every placeholder in application.properties. */
-	private static Set<String> settingNames() throws IOException {
-		Set<String> names = new HashSet<>();
-		Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)")
-			.matcher(Files.readString(Path.of("src/main/resources/application.properties")));
-		while (matcher.find()) {
-			names.add(matcher.group(1));
-		}
-		return names;
 	}
 
 	private Map<String, Integer> containerPorts() throws IOException {

@@ -73,6 +73,9 @@ class ServerConfiguration {
 			PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
 					? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
 					: PathContainer.parsePath(initLookupPath(request));
+			if (!underApiDocs(path)) {
+				return null;
+			}
 			for (PathPattern pattern : this.paths) {
 				if (pattern.matches(path)) {
 					// What the static resource handler, which answers every unknown path, would say. Thrown while
@@ -82,6 +85,16 @@ class ServerConfiguration {
 				}
 			}
 			return null;
+		}
+
+		/** Whether the first segment (decoded) is one of springdoc's: every other request is done with here. */
+		private static boolean underApiDocs(PathContainer path) {
+			List<PathContainer.Element> elements = path.elements();
+			if (elements.size() < 2 || !(elements.get(1) instanceof PathContainer.PathSegment first)) {
+				return false;
+			}
+			String segment = first.valueToMatch();
+			return segment.equals("v3") || segment.startsWith("swagger-ui");
 		}
 
 	}

@@ -15,9 +15,10 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Checks {@link LesaSettings} with Hibernate Validator, as Spring Boot's {@code @Validated} binding would, but with a
- * validator made on a thread of its own while the rest of the service starts ({@link Starter}): working out the constraints of the ten
- * settings records (every constructor, accessor and annotation) took ~60 ms of the main thread at every start
- * (JFR). Spring Boot uses a bean of this name for every {@code @ConfigurationProperties} class it binds.
+ * validator made on a thread of its own while the rest of the service starts ({@link Starter}): working out the
+ * constraints of the twelve settings records (every constructor, accessor and annotation) took ~60 ms of the main
+ * thread at every start (JFR). Spring Boot uses a bean of this name for every {@code @ConfigurationProperties} class
+ * it binds.
  */
 final class SettingsValidator implements org.springframework.validation.Validator {
 

@@ -15,11 +15,11 @@ import com.lesa.api.config.RedisSettings;
 import com.lesa.api.redis.SharedRedis;
 import com.lesa.api.redis.SharedRedis.Use;
 
-
 /**
  * Rate-limit buckets kept in Redis by Bucket4j's Lettuce integration (compare-and-swap), so the configured limits
  * are the cluster's, not each replica's. A bucket's key expires once it would be full again, so idle callers cost
- * Redis nothing. Made by {@link RateLimiter} when a Redis is configured. When Redis fails, {@link #tryConsume} answers empty and {@link RateLimiter} uses its own buckets.
+ * Redis nothing. Made by {@link RateLimiter} when a Redis is configured. When Redis fails, {@link #tryConsume} answers
+ * empty and {@link RateLimiter} uses its own buckets.
  */
 class SharedBuckets {
 

@@ -26,14 +26,15 @@ if [[ -z "${BENCH_JAVA_HOME:-}" ]]; then
 fi
 [[ -n "${BENCH_JAVA_HOME:-}" ]] && PATH="$BENCH_JAVA_HOME/bin:$PATH"
 JAVA_VERSION=$(java -version 2>&1 | head -n 1)
-if [[ ! -f "$APP_DIR/jvm.args" || "$JAR" -nt "$APP_DIR/jvm.args" || "$(cat "$APP_DIR/java.version" 2>/dev/null)" != "$JAVA_VERSION" ]]; then
+if [[ ! -f "$APP_DIR/jvm.args" || "$JAR" -nt "$APP_DIR/jvm.args" || docker/train.sh -nt "$APP_DIR/jvm.args" || "$(cat "$APP_DIR/java.version" 2>/dev/null)" != "$JAVA_VERSION" ]]; then
 	rm -rf "$APP_DIR"
 	java -Djarmode=tools -jar "$JAR" extract --application-filename application.jar --destination "$APP_DIR" >/dev/null
 	(env -i PATH="$PATH" ENV_FILE=/nonexistent sh docker/train.sh "$APP_DIR" 2>/dev/null)
 	echo "$JAVA_VERSION" >"$APP_DIR/java.version"
 fi
-echo "service: $JAVA_VERSION, $(tr '\n' ' ' <"$APP_DIR/jvm.args")" >&2
-BENCH_JVM=(-XX:MaxRAM=512m @jvm.args)
+echo "service: $JAVA_VERSION, $(tr '\n' ' ' <"$APP_DIR/jvm.args")${BENCH_JVM_OPTIONS:-}" >&2
+# BENCH_JVM_OPTIONS: extra JVM options after the image's, to try one (e.g. BENCH_JVM_OPTIONS=-XX:TieredStopAtLevel=1).
+BENCH_JVM=(-XX:MaxRAM=512m @jvm.args ${BENCH_JVM_OPTIONS:-})
 SERVICE_PID=
 
 start_service() {

@@ -17,7 +17,8 @@ final class TokenResponseSerializer extends ValueSerializer<TokenResponse> {
 	@Override
 	public void serialize(TokenResponse token, JsonGenerator json, SerializationContext context) {
 		json.writeStartObject(token);
-		jwt(json, "token", token.token());
+		String quotedJwt = quotedJwt(token.token());
+		jwt(json, "token", token.token(), quotedJwt);
 		json.writeStringProperty("ws_url", token.wsUrl());
 		json.writeStringProperty("room", token.room());
 		json.writeStringProperty("identity", token.identity());
@@ -36,22 +37,29 @@ final class TokenResponseSerializer extends ValueSerializer<TokenResponse> {
 			json.writeEndObject();
 		}
 		json.writeStringProperty("server_url", token.serverUrl());
-		jwt(json, "participant_token", token.participantToken());
+		jwt(json, "participant_token", token.participantToken(),
+				(token.participantToken() == token.token()) ? quotedJwt : quotedJwt(token.participantToken()));
 		json.writeEndObject();
 	}
 
 	/**
 	 * A JWT is base64url text and dots, which JSON never escapes, so it is written as it is instead of being checked
-	 * character by character (twice per response, ~450 characters each). Anything else is written as a string.
+	 * character by character by the generator; {@code participant_token} is the same string, checked and quoted once
+	 * for both (~450 characters). Anything else is written as a string.
 	 */
-	private static void jwt(JsonGenerator json, String name, String jwt) {
+	private static void jwt(JsonGenerator json, String name, String jwt, String quotedJwt) {
 		json.writeName(name);
-		if (jwt != null && isJwtAlphabet(jwt)) {
-			json.writeRawValue("\"" + jwt + "\"");
+		if (quotedJwt != null) {
+			json.writeRawValue(quotedJwt);
 		}
 		else {
 			json.writeString(jwt);
 		}
+	}
+
+	/** The JWT in quotes, or null when it is not only JWT characters (or null). */
+	private static String quotedJwt(String jwt) {
+		return (jwt != null && isJwtAlphabet(jwt)) ? "\"" + jwt + "\"" : null;
 	}
 
 	private static boolean isJwtAlphabet(String value) {

@@ -9,10 +9,11 @@ cd "${1:-/app}"
 # bench/memory.sh); naming it makes every environment, the benchmarks included, run the same one.
 # Heap as a share of the container's memory, at most 40%: the rest of the process (AOT cache, compiled code, the JVM
 # itself) needs ~170 MB once warm, and under steady load the serial collector lets the old generation fill with
-# short-lived connection garbage up to the heap's maximum before a full collection, so the process grows to the heap
-# maximum plus that (at 70% it reached 514 MiB in a 512 MiB budget after 3 minutes at 18,000 tokens/s; at 40% it stays
-# near 380 MB). 205 MB of heap in 512 MiB is still twice the most live data measured: ~35 MB, plus 47 MB for the rate
-# limiter's 100,000 tracked callers when full. Die (and be restarted) rather than limp on after an OutOfMemoryError.
+# short-lived garbage up to the heap's maximum before a full collection, so the process grows to the heap maximum plus
+# that (bench/memory.sh 100000 240: at 70% it reached 516 MB in a 512 MiB budget after ~2.5 minutes at ~19,000 tokens/s;
+# at 40% it levels off near 370 MB, reached far more slowly since connection buffers are reused). 205 MB of heap in 512
+# MiB is still twice the most live data measured: ~35 MB, plus 47 MB for the rate limiter's 100,000 tracked callers when
+# full. Die (and be restarted) rather than limp on after an OutOfMemoryError.
 # Every 5 s, hand the C heap the JIT compilers freed back to the operating system (glibc keeps it otherwise: ~20-35 MB
 # of resident set under load, bench/memory.sh). Experimental on JDK 17-21, a product option from JDK 22.
 options="-XX:+UseSerialGC -XX:InitialRAMPercentage=10 -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError"

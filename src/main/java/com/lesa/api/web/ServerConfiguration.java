@@ -46,10 +46,10 @@ class ServerConfiguration {
 
 	/**
 	 * Tomcat keeps the read and write buffers (8 KB each) of this many closed connections for new ones. Tomcat's own
-	 * default keeps none when the heap is under 2 GB, as it always is here: every connection then allocates its
-	 * buffers afresh, and as a connection lives longer than a young collection they are promoted and pile up in the
-	 * old generation until a full collection (~47 KB per young collection under {@code bench/http.sh}'s load, ~6.5 KB
-	 * with the pool). At most ~4 MB held.
+	 * default keeps none when the heap is under 2 GB, as it is in the image's 512 MiB budget: every connection then
+	 * allocates its buffers afresh, and as a connection lives longer than a young collection they are promoted and pile
+	 * up in the old generation until a full collection (~47 KB per young collection under {@code bench/http.sh}'s load,
+	 * ~6.5 KB with the pool). At most ~4 MB held.
 	 */
 	static final int CONNECTION_BUFFERS_KEPT = 256;
 

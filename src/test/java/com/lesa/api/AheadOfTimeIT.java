@@ -88,6 +88,11 @@ class AheadOfTimeIT {
 			HttpResponse<String> docs = get(base + "/v3/api-docs");
 			assertThat(docs.statusCode()).isEqualTo(200);
 			assertThat(docs.body()).contains("\"openapi\":\"3.1");
+			// The Swagger UI's files come through OpenApiConfiguration.swaggerUiFiles, whose switch the ahead-of-time
+			// processing records in the bean definitions.
+			HttpResponse<String> ui = get(base + "/swagger-ui/index.html");
+			assertThat(ui.statusCode()).isEqualTo(200);
+			assertThat(ui.body()).contains("swagger-initializer.js");
 			assertThat(service.output()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[-] "
 					+ "c\\.lesa\\.api\\.LesaApiApplication - Starting AOT-processed LesaApiApplication")
 				.doesNotContain("\"message\":");

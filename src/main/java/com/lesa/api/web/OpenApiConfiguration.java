@@ -19,6 +19,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import com.lesa.api.config.ServerSettings;
+
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -26,6 +29,8 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The OpenAPI document's description of what every endpoint can answer besides success: the problem+json errors the
@@ -36,10 +41,15 @@ class OpenApiConfiguration {
 
 	static final String PROBLEM = "Problem";
 
+	/** Springdoc's Spring MVC configurer for the Swagger UI's files ({@link #swaggerUiFiles}). */
+	static final String SWAGGER_UI_CONFIGURER = "swaggerWebMvcConfigurer";
+
 	/**
 	 * Springdoc's beans, and the document's own below, are made when the documentation is first asked for, not at
 	 * every start: production has it off, and making them loads swagger-core and a Jackson 2 mapper. The
-	 * ahead-of-time processing records the lazy flag with the bean definitions.
+	 * ahead-of-time processing records the lazy flag with the bean definitions. Spring MVC makes every
+	 * {@code WebMvcConfigurer} at start, lazy or not, so springdoc's is not one Spring MVC sees: it is reached
+	 * through {@link #swaggerUiFiles} only.
 	 */
 	@Bean
 	static BeanFactoryPostProcessor apiDocsOnDemand() {
@@ -48,6 +58,27 @@ class OpenApiConfiguration {
 				BeanDefinition definition = beanFactory.getBeanDefinition(name);
 				if (isSpringdoc(definition.getBeanClassName()) || isSpringdoc(definition.getFactoryBeanName())) {
 					definition.setLazyInit(true);
+				}
+			}
+			if (beanFactory.containsBeanDefinition(SWAGGER_UI_CONFIGURER)) {
+				beanFactory.getBeanDefinition(SWAGGER_UI_CONFIGURER).setAutowireCandidate(false);
+			}
+		};
+	}
+
+	/**
+	 * Springdoc's Swagger UI configurer when the documentation is served; nothing otherwise, so that a production
+	 * start makes none of springdoc (its configurer needs its document machinery and a Jackson 2 mapper: ~800 classes,
+	 * held in the AOT cache and loaded at every start). Its only work is adding the UI's resource handlers; every other
+	 * {@code WebMvcConfigurer} method of it is empty (springdoc 3.1).
+	 */
+	@Bean
+	WebMvcConfigurer swaggerUiFiles(ServerSettings server, BeanFactory beans) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addResourceHandlers(ResourceHandlerRegistry registry) {
+				if (server.apiDocs() && beans.containsBean(SWAGGER_UI_CONFIGURER)) {
+					beans.getBean(SWAGGER_UI_CONFIGURER, WebMvcConfigurer.class).addResourceHandlers(registry);
 				}
 			}
 		};

@@ -32,10 +32,12 @@ class ApiDocsSwitchIntegrationTests {
 	@Test
 	void theDocumentMachineryIsNeverBuiltNotEvenByRequestsForIt() {
 		// Lazy (OpenApiConfiguration.apiDocsOnDemand), and the switch answers before springdoc's controllers are
-		// looked up, so asking for the documentation does not build it either.
+		// looked up, so asking for the documentation does not build it either. The Swagger UI's Spring MVC configurer
+		// (and the Jackson 2 mapper it needs) is not made for Spring MVC either (OpenApiConfiguration.swaggerUiFiles).
 		assertThat(this.http.get("/v3/api-docs").status()).isEqualTo(404);
 		assertThat(this.http.get("/swagger-ui/index.html").status()).isEqualTo(404);
-		for (String bean : new String[] { "openAPIBuilder", "openApiResource", "lesaOpenApi", "problemResponses" }) {
+		for (String bean : new String[] { "openAPIBuilder", "openApiResource", "lesaOpenApi", "problemResponses",
+				OpenApiConfiguration.SWAGGER_UI_CONFIGURER, "springdocObjectMapperProvider" }) {
 			assertThat(this.context.getBeanFactory().containsBeanDefinition(bean)).as(bean).isTrue();
 			assertThat(this.context.getBeanFactory().containsSingleton(bean)).as(bean).isFalse();
 		}

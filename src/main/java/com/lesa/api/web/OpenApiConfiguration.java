@@ -68,9 +68,9 @@ class OpenApiConfiguration {
 
 	/**
 	 * Springdoc's Swagger UI configurer when the documentation is served; nothing otherwise, so that a production
-	 * start makes none of springdoc (its configurer needs its document machinery and a Jackson 2 mapper: ~800 classes,
-	 * held in the AOT cache and loaded at every start). Its only work is adding the UI's resource handlers; every other
-	 * {@code WebMvcConfigurer} method of it is empty (springdoc 3.1).
+	 * start makes none of springdoc's beans (its configurer needs springdoc's object mapper provider, with swagger-core's
+	 * Jackson 2 mappers, its index transformer and more). Its only work is adding the UI's resource handlers; every
+	 * other {@code WebMvcConfigurer} method of it is empty (springdoc 3.1).
 	 */
 	@Bean
 	WebMvcConfigurer swaggerUiFiles(ServerSettings server, BeanFactory beans) {

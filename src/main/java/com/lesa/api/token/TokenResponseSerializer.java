@@ -1,5 +1,7 @@
 package com.lesa.api.token;
 
+import java.util.Objects;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -38,14 +40,15 @@ final class TokenResponseSerializer extends ValueSerializer<TokenResponse> {
 		}
 		json.writeStringProperty("server_url", token.serverUrl());
 		jwt(json, "participant_token", token.participantToken(),
-				(token.participantToken() == token.token()) ? quotedJwt : quotedJwt(token.participantToken()));
+				Objects.equals(token.participantToken(), token.token()) ? quotedJwt : quotedJwt(token.participantToken()));
 		json.writeEndObject();
 	}
 
 	/**
 	 * A JWT is base64url text and dots, which JSON never escapes, so it is written as it is instead of being checked
-	 * character by character by the generator; {@code participant_token} is the same string, checked and quoted once
-	 * for both (~450 characters). Anything else is written as a string.
+	 * character by character by the generator; {@code participant_token} is the same token (the same string instance,
+	 * so comparing them is one reference check), checked and quoted once for both (~450 characters). Anything else
+	 * is written as a string.
 	 */
 	private static void jwt(JsonGenerator json, String name, String jwt, String quotedJwt) {
 		json.writeName(name);

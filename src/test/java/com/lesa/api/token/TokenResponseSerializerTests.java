@@ -27,7 +27,11 @@ class TokenResponseSerializerTests {
 		TokenResponse odd = new TokenResponse("not \"a\" jwt", "wss://lk", "r", "dave", null, 5,
 				"2026-12-04T21:00:00Z", false, false, null, null, "wss://lk", "eyJ.e30.sig");
 
-		for (TokenResponse response : new TokenResponse[] { plain, failed, dispatched, odd }) {
+		// The same token in another string instance: still written as it is, once checked.
+		TokenResponse copied = new TokenResponse("eyJ.e30.sig", "wss://lk", "r", "erin", null, 5,
+				"2026-12-04T21:00:00Z", false, false, null, null, "wss://lk", new String("eyJ.e30.sig"));
+
+		for (TokenResponse response : new TokenResponse[] { plain, failed, dispatched, odd, copied }) {
 			assertThat(JSON.writeValueAsString(response)).isEqualTo(beanSerialized(response));
 		}
 		assertThat(JSON.writeValueAsString(plain)).isEqualTo("{\"token\":\"jwt\",\"ws_url\":\"wss://lk\","

@@ -77,7 +77,8 @@ class OpenApiConfiguration {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addResourceHandlers(ResourceHandlerRegistry registry) {
-				if (server.apiDocs() && beans.containsBean(SWAGGER_UI_CONFIGURER)) {
+				// No such bean (springdoc renamed it) fails the start with the documentation on, not silently.
+				if (server.apiDocs()) {
 					beans.getBean(SWAGGER_UI_CONFIGURER, WebMvcConfigurer.class).addResourceHandlers(registry);
 				}
 			}

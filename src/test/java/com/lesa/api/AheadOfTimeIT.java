@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,15 +90,36 @@ class AheadOfTimeIT {
 			HttpResponse<String> docs = get(base + "/v3/api-docs");
 			assertThat(docs.statusCode()).isEqualTo(200);
 			assertThat(docs.body()).contains("\"openapi\":\"3.1");
-			// The Swagger UI's files come through OpenApiConfiguration.swaggerUiFiles, whose switch the ahead-of-time
-			// processing records in the bean definitions.
+			assertThat(JSON.readTree(docs.body()).path("info").path("version").asString()).as("the build's")
+				.isEqualTo(System.getProperty("lesa.version"));
+			// The Swagger UI's files: its webjar's, and our initializer, which shows our document.
 			HttpResponse<String> ui = get(base + "/swagger-ui/index.html");
 			assertThat(ui.statusCode()).isEqualTo(200);
 			assertThat(ui.body()).contains("swagger-initializer.js");
+			assertThat(get(base + "/swagger-ui/swagger-initializer.js").body()).contains("url: \"../v3/api-docs\"");
+			assertThat(get(base + "/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
 			assertThat(service.output()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[-] "
 					+ "c\\.lesa\\.api\\.LesaApiApplication - Starting AOT-processed LesaApiApplication")
 				.doesNotContain("\"message\":");
 		}
+	}
+
+	@Test
+	void theJarCarriesNoDocumentationGenerator() throws Exception {
+		// Springdoc generates the document at test time (ApiDocumentIsCurrentTests); the jar serves a file. Neither it
+		// nor swagger-core, its annotations or its Jackson 2 YAML module are loaded, or even there to be loaded.
+		List<String> libraries;
+		try (JarFile jar = new JarFile(jar().toFile())) {
+			libraries = jar.stream()
+				.map(JarEntry::getName)
+				.filter((name) -> name.startsWith("BOOT-INF/lib/"))
+				.map((name) -> name.substring("BOOT-INF/lib/".length()))
+				.toList();
+		}
+		assertThat(libraries).anyMatch((name) -> name.startsWith("swagger-ui-"))
+			.noneMatch((name) -> name.startsWith("springdoc-") || name.startsWith("swagger-core")
+					|| name.startsWith("swagger-models") || name.startsWith("swagger-annotations")
+					|| name.startsWith("jackson-dataformat-yaml"));
 	}
 
 	@Test

@@ -30,7 +30,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
-	/** Springdoc's paths: the OpenAPI document (JSON, YAML, per group, Swagger UI's config) and the Swagger UI. */
+	/**
+	 * The documentation's paths: the OpenAPI document and the Swagger UI ({@link ApiDocsConfiguration}), and what
+	 * springdoc served there before (YAML, per group, the Swagger UI's config).
+	 */
 	static final String[] API_DOCS_PATHS = { "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui*", "/swagger-ui/**" };
 
 	/** Tomcat serves requests on virtual threads where the JVM has them (Java 21+), as Spring Boot would. */
@@ -64,9 +67,9 @@ class ServerConfiguration {
 	}
 
 	/**
-	 * With {@code API_DOCS_ENABLED=false}, springdoc's paths answer as any unknown path does. A handler mapping ahead
-	 * of all others, matching Spring MVC's own lookup path, so springdoc's controllers are never even looked up (they
-	 * are made on first use, {@link OpenApiConfiguration#apiDocsOnDemand}).
+	 * With {@code API_DOCS_ENABLED=false}, the documentation's paths answer as any unknown path does. A handler mapping
+	 * ahead of all others, matching Spring MVC's own lookup path, so the document's controller is never even looked up
+	 * (and never reads the file, {@link ApiDocsController}).
 	 */
 	@Bean
 	HandlerMapping apiDocsSwitch(ServerSettings server) {
@@ -88,7 +91,7 @@ class ServerConfiguration {
 			if (this.paths.isEmpty()) {
 				return null;
 			}
-			// Spring MVC's own parsed path (segments matched decoded, as springdoc's mappings would), parsed once per
+			// Spring MVC's own parsed path (segments matched decoded, as the documentation's mappings would), parsed once per
 			// request by the DispatcherServlet: this runs ahead of every request, tokens included.
 			PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
 					? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
@@ -107,7 +110,7 @@ class ServerConfiguration {
 			return null;
 		}
 
-		/** Whether the first segment (decoded) is one of springdoc's: every other request is done with here. */
+		/** Whether the first segment (decoded) is the documentation's: every other request is done with here. */
 		private static boolean underApiDocs(PathContainer path) {
 			List<PathContainer.Element> elements = path.elements();
 			if (elements.size() < 2 || !(elements.get(1) instanceof PathContainer.PathSegment first)) {

@@ -19,88 +19,30 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import com.lesa.api.config.ServerSettings;
-
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The OpenAPI document's description of what every endpoint can answer besides success: the problem+json errors the
- * edge, validation and the LiveKit client produce, with their status codes.
+ * What springdoc needs, besides the code's annotations, to generate the OpenAPI document the service serves
+ * ({@code src/main/resources/api-docs/openapi.json}, {@link ApiDocumentIsCurrentTests}): its title and description,
+ * and what every endpoint can answer besides success, the problem+json errors the edge, validation and the LiveKit
+ * client produce, with their status codes.
  */
-@Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+@TestConfiguration(proxyBeanMethods = false)
+class OpenApiGeneration {
 
 	static final String PROBLEM = "Problem";
 
-	/** Springdoc's Spring MVC configurer for the Swagger UI's files ({@link #swaggerUiFiles}). */
-	static final String SWAGGER_UI_CONFIGURER = "swaggerWebMvcConfigurer";
-
-	/**
-	 * Springdoc's beans, and the document's own below, are made when the documentation is first asked for, not at
-	 * every start: production has it off, and making them loads swagger-core and a Jackson 2 mapper. The
-	 * ahead-of-time processing records the lazy flag with the bean definitions. Spring MVC makes every
-	 * {@code WebMvcConfigurer} at start, lazy or not, so springdoc's is not one Spring MVC sees: it is reached
-	 * through {@link #swaggerUiFiles} only.
-	 */
+	/** The document's description; its version is the build's, put in when it is served (ApiDocsController). */
 	@Bean
-	static BeanFactoryPostProcessor apiDocsOnDemand() {
-		return (beanFactory) -> {
-			for (String name : beanFactory.getBeanDefinitionNames()) {
-				BeanDefinition definition = beanFactory.getBeanDefinition(name);
-				if (isSpringdoc(definition.getBeanClassName()) || isSpringdoc(definition.getFactoryBeanName())) {
-					definition.setLazyInit(true);
-				}
-			}
-			if (beanFactory.containsBeanDefinition(SWAGGER_UI_CONFIGURER)) {
-				beanFactory.getBeanDefinition(SWAGGER_UI_CONFIGURER).setAutowireCandidate(false);
-			}
-		};
-	}
-
-	/**
-	 * Springdoc's Swagger UI configurer when the documentation is served; nothing otherwise, so that a production
-	 * start makes none of springdoc's beans (its configurer needs springdoc's object mapper provider, with swagger-core's
-	 * Jackson 2 mappers, its index transformer and more). Its only work is adding the UI's resource handlers; every
-	 * other {@code WebMvcConfigurer} method of it is empty (springdoc 3.1).
-	 */
-	@Bean
-	WebMvcConfigurer swaggerUiFiles(ServerSettings server, BeanFactory beans) {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addResourceHandlers(ResourceHandlerRegistry registry) {
-				// No such bean (springdoc renamed it) fails the start with the documentation on, not silently.
-				if (server.apiDocs()) {
-					beans.getBean(SWAGGER_UI_CONFIGURER, WebMvcConfigurer.class).addResourceHandlers(registry);
-				}
-			}
-		};
-	}
-
-	private static boolean isSpringdoc(String name) {
-		return name != null && name.startsWith("org.springdoc.");
-	}
-
-	@Bean
-	@Lazy
-	OpenAPI lesaOpenApi(ObjectProvider<BuildProperties> build) {
-		BuildProperties properties = build.getIfAvailable();
+	OpenAPI lesaOpenApi() {
 		return new OpenAPI().info(new Info().title("LESA Token & Dispatch API")
-			.version((properties != null) ? properties.getVersion() : "dev")
+			.version("dev")
 			.description("Mints LiveKit access tokens for browsers and dispatches the LESA voice agent into rooms. "
 					+ "Every error is application/problem+json with a stable type (urn:lesa:problem:<slug>)."));
 	}
 
 	@Bean
-	@Lazy
 	OpenApiCustomizer problemResponses() {
 		return (openApi) -> {
 			openApi.getComponents().addSchemas(PROBLEM, problemSchema());

@@ -39,8 +39,9 @@ final class TokenResponseSerializer extends ValueSerializer<TokenResponse> {
 			json.writeEndObject();
 		}
 		json.writeStringProperty("server_url", token.serverUrl());
-		jwt(json, "participant_token", token.participantToken(),
-				Objects.equals(token.participantToken(), token.token()) ? quotedJwt : quotedJwt(token.participantToken()));
+		String participantToken = token.participantToken();
+		jwt(json, "participant_token", participantToken,
+				Objects.equals(participantToken, token.token()) ? quotedJwt : quotedJwt(participantToken));
 		json.writeEndObject();
 	}
 

@@ -17,10 +17,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The API documentation with {@code API_DOCS_ENABLED}: {@code /v3/api-docs} (OpenAPI 3.1) and the Swagger UI at
  * {@code /swagger-ui.html}. The document is a file of this jar ({@value #DOCUMENT}), which springdoc generates from
  * the code at test time and a test holds to the code ({@code ApiDocumentIsCurrentTests}): springdoc, swagger-core and
- * Jackson 2's YAML module are not in the jar, so a start loads none of their classes (14,080 → 13,259 classes at start,
- * AOT cache 102.9 → 97.1 MB, 140-250 ms less start-up in alternating {@code bench/startup.sh} runs). The Swagger UI's
- * files come from its webjar, with our {@code swagger-initializer.js} pointing at the document. Off, every one of these
- * paths answers as a path that does not exist ({@link ServerConfiguration#apiDocsSwitch}).
+ * Jackson 2's YAML module are not in the jar, so a start loads none of their classes (14,080 → 13,259 classes at
+ * start, AOT cache 102.9 → 97.1 MB, 140-250 ms less start-up in alternating {@code bench/startup.sh} runs). The
+ * Swagger UI's files come from its webjar, with our {@code swagger-initializer.js} pointing at the document. Off, every
+ * one of these paths answers as a path that does not exist ({@link ServerConfiguration#apiDocsSwitch}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration {

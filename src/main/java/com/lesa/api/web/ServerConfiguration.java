@@ -91,8 +91,8 @@ class ServerConfiguration {
 			if (this.paths.isEmpty()) {
 				return null;
 			}
-			// Spring MVC's own parsed path (segments matched decoded, as the documentation's mappings would), parsed once per
-			// request by the DispatcherServlet: this runs ahead of every request, tokens included.
+			// Spring MVC's own parsed path (segments matched decoded, as the documentation's mappings would), parsed once
+			// per request by the DispatcherServlet: this runs ahead of every request, tokens included.
 			PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
 					? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
 					: PathContainer.parsePath(initLookupPath(request));

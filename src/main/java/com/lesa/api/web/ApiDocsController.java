@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,13 +34,13 @@ class ApiDocsController {
 	}
 
 	@GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> document() throws IOException {
+	byte[] document() throws IOException {
 		byte[] bytes = this.document;
 		if (bytes == null) {
 			bytes = read();
 			this.document = bytes;
 		}
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes);
+		return bytes;
 	}
 
 	/** Whether the file has been read (it is, at the first request for it). */

@@ -73,7 +73,6 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 				answered += send(http, get(probes + path));
 			}
 		}
-		http.dispatcher().executorService().shutdown();
 		http.connectionPool().evictAll();
 		log.info("Training run: {} requests answered; exiting", answered);
 		System.exit(SpringApplication.exit(context));

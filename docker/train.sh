@@ -13,10 +13,10 @@ cd "${1:-/app}"
 # that (bench/memory.sh 100000 240: at 70% it reached 516 MB in a 512 MiB budget after ~2.5 minutes at ~19,000 tokens/s;
 # at 40% it levels off near 370 MB, reached far more slowly since connection buffers are reused). 205 MB of heap in 512
 # MiB is still twice the most live data measured: ~35 MB, plus 47 MB for the rate limiter's 100,000 tracked callers when
-# full. It starts at 6% (31 MB in 512 MiB, about the live data of a started service, ~29 MB) and grows as the old
-# generation needs: with 10% the young generation alone was 16 MB, all of it touched at every cycle, and the process
-# held 207-208 MB 10 s after 100,000 requests against 200-204 MB (bench/memory.sh, 3 alternating pairs; bench/http.sh
-# alike). Die (and be restarted) rather than limp on after an OutOfMemoryError.
+# full. It starts at 6% (31 MB in 512 MiB, about the live data once serving: 23.5 MB after start, ~29 MB after load)
+# and grows as the old generation needs: with 10% the young generation alone was 16 MB, all of it touched at every
+# cycle, and the process held 207-208 MB 10 s after 100,000 requests against 200-204 MB (bench/memory.sh, 3
+# alternating pairs; bench/http.sh alike). Die (and be restarted) rather than limp on after an OutOfMemoryError.
 # Every second, hand the C heap the JIT compilers freed back to the operating system (glibc keeps it otherwise: ~20-35
 # MB of resident set under load, bench/memory.sh); every 5 s left up to 5 s of their scratch memory in the resident set
 # as a load stops (204-217 MB against 205-207 MB, 3 pairs). Experimental on JDK 17-21, a product option from JDK 22.

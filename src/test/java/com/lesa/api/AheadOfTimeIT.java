@@ -71,6 +71,15 @@ class AheadOfTimeIT {
 			assertThat(get(base + "/v3/api-docs").statusCode()).isEqualTo(404);
 			assertThat(post(base + "/api/v1/auth/token", "{\"room\":\"aot-room\",\"identity\":\"u\"}").statusCode())
 				.isEqualTo(200);
+			// The logs' masking safety net as the packaged jar's logback model builds it: the access log writes the
+			// User-Agent, and the credentials in it are masked.
+			HttpResponse<String> masked = this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health"))
+				.header("User-Agent", "agent Bearer abc.def eyJhbGciOi.eyJzdWIiOiJ4In0.abcdefgh")
+				.header("X-Request-ID", "aot-masking")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(masked.statusCode()).isEqualTo(200);
+			assertThat(JSON.readTree(awaitLine(service, "\"request_id\":\"aot-masking\"")).path("user_agent").asString())
+				.isEqualTo("agent **** ****");
 			assertThat(service.output()).contains("\"message\":\"Starting AOT-processed LesaApiApplication");
 			assertThat(service.output().lines()).as("every line a JSON object").allMatch((line) -> line.startsWith("{"));
 		}
@@ -204,6 +213,18 @@ class AheadOfTimeIT {
 		List<String> options = new java.util.ArrayList<>(AOT);
 		options.addAll(List.of(jvmOptions));
 		return ServiceProcess.startJar(jar(), this.workingDirectory, environment(livekit, settings), options);
+	}
+
+	/** The first line of the service's output holding {@code text}, waiting for the log writer thread. */
+	private static String awaitLine(ServiceProcess service, String text) throws InterruptedException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			Optional<String> line = service.output().lines().filter((candidate) -> candidate.contains(text)).findFirst();
+			if (line.isPresent()) {
+				return line.get();
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no line with " + text + " in:\n" + service.output());
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {

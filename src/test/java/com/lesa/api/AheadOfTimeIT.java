@@ -216,15 +216,11 @@ class AheadOfTimeIT {
 	}
 
 	/** The first line of the service's output holding {@code text}, waiting for the log writer thread. */
-	private static String awaitLine(ServiceProcess service, String text) throws InterruptedException {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			Optional<String> line = service.output().lines().filter((candidate) -> candidate.contains(text)).findFirst();
-			if (line.isPresent()) {
-				return line.get();
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no line with " + text + " in:\n" + service.output());
+	private static String awaitLine(ServiceProcess service, String text) {
+		return await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> service.output().lines().filter((line) -> line.contains(text)).findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {

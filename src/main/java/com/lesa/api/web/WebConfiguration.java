@@ -13,6 +13,7 @@ import org.apache.catalina.core.StandardHost;
 
 import com.lesa.api.config.HttpSettings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -57,15 +58,18 @@ class WebConfiguration {
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
-	/** This service's JSON request records are read without Spring MVC's general body machinery. */
+	/**
+	 * This service's JSON request records are read without Spring MVC's general body machinery, in their usual shape
+	 * by their {@link UsualJsonReader}s.
+	 */
 	@Bean
-	static BeanPostProcessor jsonRequestBodies() {
+	static BeanPostProcessor jsonRequestBodies(ObjectProvider<UsualJsonReader<?>> usualReaders) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				if (bean instanceof RequestMappingHandlerAdapter adapter) {
-					JsonRequestBodyResolver.install(adapter);
+					JsonRequestBodyResolver.install(adapter, usualReaders.orderedStream().toList());
 				}
 				return bean;
 			}

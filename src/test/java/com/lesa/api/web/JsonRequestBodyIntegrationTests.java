@@ -50,7 +50,13 @@ class JsonRequestBodyIntegrationTests {
 			"{\"room\":\"r1\",\"identity\":\"alice\",\"ttl_minutes\":\"x\"}",
 			"{\"room\":\"r1\",\"identity\":\"alice\",\"ttl_minutes\":1.5}",
 			"{\"room\":\"r1\",\"identity\":\"alice\",\"mic_only\":\"yes\"}", "{\"room\":\"r1\"} trailing",
-			"{\"room\":\"r1\",\"identity\":\"alice\",\"unknown_field\":1}" })
+			"{\"room\":\"r1\",\"identity\":\"alice\",\"unknown_field\":1}",
+			"{\"room\":\"r1\",\"identity\":\"alice\",\"ttl_minutes\":\"30\",\"name\":null,\"mic_only\":null}",
+			"{\"room\":\"r1\",\"identity\":\"alice\",\"ttl_minutes\":2147483648}",
+			"{\"room\":\"r1\",\"identity\":\"alice\",\"mic_only\":1}", "{\"room\":\"r1\"}{}",
+			"{\"room_name\":\"r1\",\"participant_identity\":\"alice\",\"participant_attributes\":{\"k\":\"v\"}}",
+			"{\"room\":\"r1\",\"identity\":\"alice\",\"room_config\":{\"agents\":[{\"agent_name\":\"py-agent\"}]}}",
+			"{\"room\":\"caf\\u00e9\",\"identity\":\"alice\",\"ttl_minutes\":5,\"dispatch_agent\":false}" })
 	void everyBodyAnsweredAlikeByBothPaths(String body) {
 		Response fast = this.http.post("/api/v1/auth/token", FAST, body);
 		Response standard = this.http.post("/api/v1/auth/token", STANDARD, body);

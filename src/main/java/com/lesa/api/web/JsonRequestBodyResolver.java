@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -82,6 +83,11 @@ final class JsonRequestBodyResolver implements HandlerMethodArgumentResolver {
 		}
 		resolvers.add(0, new JsonRequestBodyResolver(json, standard, usualReaders));
 		adapter.setArgumentResolvers(resolvers);
+	}
+
+	/** The records read in their usual shape by their own reader first. */
+	Set<Class<?>> usualTypes() {
+		return this.usualReaders.keySet();
 	}
 
 	@Override

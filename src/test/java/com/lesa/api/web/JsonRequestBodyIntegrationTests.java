@@ -36,6 +36,10 @@ class JsonRequestBodyIntegrationTests {
 	@Test
 	void resolverIsFirstSoPlainJsonTakesIt() {
 		assertThat(this.adapter.getArgumentResolvers().get(0)).isInstanceOf(JsonRequestBodyResolver.class);
+		// Token bodies in their usual shape are read by their own reader (TokenRequestReaderTests).
+		assertThat(((JsonRequestBodyResolver) this.adapter.getArgumentResolvers().get(0)).usualTypes())
+			.extracting(Class::getName)
+			.containsExactly("com.lesa.api.token.TokenRequest");
 		assertThat(JsonRequestBodyResolver.isUtf8Json("application/json")).isTrue();
 		assertThat(JsonRequestBodyResolver.isUtf8Json("Application/JSON; charset=\"utf-8\"")).isTrue();
 		assertThat(JsonRequestBodyResolver.isUtf8Json("application/json;charset=ISO-8859-1")).isFalse();

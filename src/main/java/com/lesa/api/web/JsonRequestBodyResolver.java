@@ -136,9 +136,10 @@ final class JsonRequestBodyResolver implements HandlerMethodArgumentResolver {
 	}
 
 	/**
-	 * The whole body, whose length the request declares: the container delivers at most that, and fewer bytes when
-	 * the client stops early (parsed as they are, they fail as a truncated body does). A failure to read it (a client
-	 * gone) is thrown as Spring's converter throws one, with the I/O failure as its cause.
+	 * The whole body, whose length the request declares: the container delivers at most that. When the client stops
+	 * early, Tomcat fails the read, which is thrown as Spring's converter throws an I/O failure (the same answer as
+	 * the streaming path, {@code JsonRequestBodyIntegrationTests}); a container that reported the end instead would
+	 * get the bytes that came, which fail to parse as a truncated body does.
 	 */
 	private static byte[] readBody(HttpServletRequest request, int length) {
 		try {

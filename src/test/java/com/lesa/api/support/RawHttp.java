@@ -35,7 +35,19 @@ public final class RawHttp {
 		return exchange(port, head, payload);
 	}
 
+	/**
+	 * Like {@link #sendFramedByHead(int, String, byte[])}, then ends the sending side of the connection, as a client
+	 * that stops before the body its head declares is complete.
+	 */
+	public static Answer sendThenStop(int port, String head, byte[] payload) {
+		return exchange(port, head, payload, true);
+	}
+
 	private static Answer exchange(int port, String head, byte[] payload) {
+		return exchange(port, head, payload, false);
+	}
+
+	private static Answer exchange(int port, String head, byte[] payload, boolean stop) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);
 			String request = head + "\r\nConnection: close\r\n\r\n";
@@ -44,6 +56,9 @@ public final class RawHttp {
 				out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 				out.write(payload);
 				out.flush();
+				if (stop) {
+					socket.shutdownOutput();
+				}
 			}
 			catch (IOException ex) {
 				// The server may answer and close before reading all we send (a refused header, say): read its answer.

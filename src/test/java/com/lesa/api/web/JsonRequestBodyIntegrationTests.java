@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 
 import com.lesa.api.support.HttpTestClient;
 import com.lesa.api.support.HttpTestClient.Response;
+import com.lesa.api.support.RawHttp;
+import com.lesa.api.support.RawHttp.Answer;
 import com.lesa.api.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +35,9 @@ class JsonRequestBodyIntegrationTests {
 
 	@Autowired
 	private RequestMappingHandlerAdapter adapter;
+
+	@Autowired
+	private Environment environment;
 
 	@Test
 	void resolverIsFirstSoPlainJsonTakesIt() {
@@ -87,6 +93,24 @@ class JsonRequestBodyIntegrationTests {
 			assertThat(fast.status()).as(body).isEqualTo(standard.status()).isBetween(400, 499);
 			assertThat(fast.json().path("detail")).as(body).isEqualTo(standard.json().path("detail"));
 		}
+	}
+
+	@Test
+	void bodyShorterThanItsDeclaredLengthAnsweredAlikeByBothPaths() {
+		// The usual token reader reads the declared length first; a client that stops early gets what the streaming
+		// path gives it.
+		byte[] part = "{\"room\":\"r1\",\"iden".getBytes(StandardCharsets.UTF_8);
+		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
+		Answer fast = RawHttp.sendThenStop(port, head(FAST, part.length + 40), part);
+		Answer standard = RawHttp.sendThenStop(port, head(STANDARD, part.length + 40), part);
+
+		assertThat(fast.status()).isEqualTo(standard.status()).isBetween(400, 499);
+		assertThat(fast.body()).isEqualTo(standard.body());
+	}
+
+	private static String head(String contentType, int length) {
+		return "POST /api/v1/auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+				+ "\r\nContent-Length: " + length;
 	}
 
 	@Test

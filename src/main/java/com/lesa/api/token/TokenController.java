@@ -7,9 +7,10 @@ import com.lesa.api.security.Caller;
 import com.lesa.api.security.Callers;
 import com.lesa.api.security.RateLimiter;
 
-import org.springframework.http.CacheControl;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,14 +37,15 @@ class TokenController {
 					+ "agent. Works as the endpoint of LiveKit's TokenSource.endpoint.")
 	@PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request) {
+	TokenResponse token(@RequestBody TokenRequest request, HttpServletResponse response) {
 		Caller caller = this.callers.current();
 		this.limits.tokens(caller);
 		TokenResponse token = this.tokens.issue(request, caller);
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
-			.header("Pragma", "no-cache")
-			.body(token);
+		// Headers set here, not through a ResponseEntity: Spring MVC works out a ResponseEntity's handler from its
+		// generic type and copies its headers at every request, 6% of a token request's CPU (bench/README.md).
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+		return token;
 	}
 
 }

@@ -2,12 +2,11 @@ package com.lesa.api.token;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.lesa.api.security.Caller;
 import com.lesa.api.security.Callers;
 import com.lesa.api.security.RateLimiter;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

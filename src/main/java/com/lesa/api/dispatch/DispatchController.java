@@ -16,7 +16,6 @@ import com.lesa.api.security.RateLimiter;
 import com.lesa.api.web.RoomPolicy;
 import com.lesa.api.web.Violations;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -113,7 +112,7 @@ class DispatchController {
 	}
 
 	private static <T> ResponseEntity<T> answer(T body) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+		return ResponseEntity.ok().body(body);
 	}
 
 	/**

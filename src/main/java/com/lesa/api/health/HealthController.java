@@ -11,7 +11,6 @@ import com.lesa.api.config.ServiceSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +46,7 @@ class HealthController {
 	@Operation(summary = "Health for load balancers", description = "Never calls LiveKit.")
 	@GetMapping(path = "/api/v1/health", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<HealthResponse> health() {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(current());
+		return ResponseEntity.ok().body(current());
 	}
 
 	@Operation(summary = "Legacy health alias", deprecated = true,
@@ -55,7 +54,6 @@ class HealthController {
 	@GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<HealthResponse> status() {
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
 			.header("Deprecation", DEPRECATED_SINCE)
 			.header(HttpHeaders.LINK, SUCCESSOR_LINK)
 			.body(current());

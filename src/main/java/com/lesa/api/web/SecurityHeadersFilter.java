@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sets the browser-hardening headers on every response, errors and 404s included, before anything else can answer:
- * this API serves JSON only, so nothing may be framed, sniffed, embedded or cached. HSTS only over HTTPS (directly, or
+ * this API serves JSON only, so nothing may be framed, sniffed, embedded or cached (tokens least of all; {@code Pragma}
+ * for HTTP/1.0 caches). HSTS only over HTTPS (directly, or
  * through a proxy whose forwarded headers are trusted by {@code FORWARD_HEADERS_STRATEGY}).
  */
 class SecurityHeadersFilter extends OncePerRequestFilter {
@@ -43,6 +44,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 		response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
 		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
 		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Pragma", "no-cache");
 		if (secure) {
 			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 		}

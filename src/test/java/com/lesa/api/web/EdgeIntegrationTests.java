@@ -42,7 +42,7 @@ class EdgeIntegrationTests {
 			"X-Frame-Options", "DENY", "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
 			"Referrer-Policy", "no-referrer", "Cross-Origin-Opener-Policy", "same-origin",
 			"Cross-Origin-Resource-Policy", "same-origin", "Permissions-Policy", SecurityHeadersFilter.PERMISSIONS_POLICY,
-			"Cache-Control", "no-store");
+			"Cache-Control", "no-store", "Pragma", "no-cache");
 
 	@Autowired
 	private HttpTestClient http;

@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 warmup=${1:-30}
 start_service
-pid=$(pgrep -f -- "-jar application.jar" | head -n 1)
+pid=$(service_pid)
 url="http://127.0.0.1:$BENCH_PORT"
 # One line of jstat -gc as name=value pairs (young collections YGC, eden capacity EC and use EU, in KB).
 gc() { jstat -gc "$pid" | awk 'NR == 1 {for (i = 1; i <= NF; i++) name[i] = $i} NR == 2 {for (i = 1; i <= NF; i++) printf "%s=%s ", name[i], $i}'; }

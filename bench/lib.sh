@@ -58,10 +58,31 @@ stop_service() {
 	SERVICE_PID=
 }
 
+service_pid() {
+	pgrep -f -- "-jar application.jar" | head -n 1
+}
+
 service_rss_mb() {
+	awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$(service_pid)/status"
+}
+
+# CPU the service has used so far, in ms: the whole process, its C2 and C1 compiler threads, its main thread (from
+# /proc/<pid>/task/*/stat; threads that have ended count only in the whole).
+service_cpu_ms() {
 	local pid
-	pid=$(pgrep -f -- "-jar application.jar" | head -n 1)
-	awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"
+	pid=$(service_pid)
+	{
+		echo "process $(cut -d')' -f2- "/proc/$pid/stat")"
+		for task in /proc/"$pid"/task/*; do
+			case "$(cat "$task/comm")" in
+				"C2 CompilerThre"*) echo "c2 $(cut -d')' -f2- "$task/stat")" ;;
+				"C1 CompilerThre"*) echo "c1 $(cut -d')' -f2- "$task/stat")" ;;
+				# The launcher's thread (the process id) waits; Java's main thread is the other one named java.
+				java) if [[ "${task##*/}" != "$pid" ]]; then echo "main $(cut -d')' -f2- "$task/stat")"; fi ;;
+			esac
+		done
+	} | awk -v tick="$(getconf CLK_TCK)" '{cpu[$1] += ($13 + $14) * 1000 / tick}
+		END {printf "%d %d %d %d\n", cpu["process"], cpu["c2"], cpu["c1"], cpu["main"]}'
 }
 
 TOKEN_LUA=$(mktemp /tmp/lesa-token.XXXXXX.lua)

@@ -15,7 +15,7 @@ fi
 # Stacks deep enough to hold a whole request (the default 64 frames stop inside the filter chain).
 BENCH_JVM+=(-XX:FlightRecorderOptions:stackdepth=256)
 start_service
-pid=$(pgrep -f -- "-jar application.jar" | head -n 1)
+pid=$(service_pid)
 if [[ "$endpoint" == token ]]; then
 	load=(-s "$TOKEN_LUA" "http://127.0.0.1:$BENCH_PORT/api/v1/auth/token")
 else

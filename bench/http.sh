@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # wrk at 50 connections: POST /api/v1/auth/token beside GET /api/v1/health in the same run; prints requests/s,
-# p50/p99 and errors for both, and the token/health ratio. Usage: bench/http.sh [seconds per run, default 15]
+# p50/p99, errors and the service's CPU per request for both, and the token/health ratios of throughput and of CPU
+# per request. Usage: bench/http.sh [seconds per run, default 15]
+# CPU per request is the service process's CPU time (/proc) over the requests wrk completed: wrk shares the 2 cores,
+# so throughput moves with how the scheduler splits them, while the CPU a request costs the service moves less.
 # On 2 cores the JIT needs a minute or more under load before the service reaches its steady speed, so the warm-up
 # alternates both endpoints for at least 2 minutes, then until two rounds in a row agree within 5% (at most 4).
 source "$(dirname "$0")/lib.sh"
@@ -18,20 +21,38 @@ for round in $(seq 1 24); do
 	fi
 	previous=$current
 done
-report() { # name, wrk output
-	printf '%-7s %10s req/s  p50 %8s  p99 %8s  errors %s\n' "$1" "$(rps "$2")" \
+report() { # name, wrk output, service CPU µs per request
+	printf '%-7s %10s req/s  p50 %8s  p99 %8s  errors %s  CPU %s µs/request\n' "$1" "$(rps "$2")" \
 		"$(awk '$1 == "50%" {print $2}' <<<"$2")" "$(awk '$1 == "99%" {print $2}' <<<"$2")" \
-		"$(awk '/Non-2xx|Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i} END {print s + 0}' <<<"$2")"
+		"$(awk '/Non-2xx|Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i} END {print s + 0}' <<<"$2")" "$3"
+}
+measure() { # wrk arguments; sets out (wrk's output) and cpu (the service's CPU µs per completed request)
+	local before after
+	before=$(service_cpu_ms | cut -d' ' -f1)
+	out=$(wrk -t2 -c50 -d"${seconds}s" --latency "$@")
+	after=$(service_cpu_ms | cut -d' ' -f1)
+	cpu=$(awk -v ms=$((after - before)) '/ requests in / {printf "%.1f", ms * 1000 / $1}' <<<"$out")
 }
 # Three measured pairs, token then health, so drift on a shared machine hits both sides alike; the ratio is the
 # median of the three pairs' ratios; every pair's figures are printed.
 ratios=()
+cpu_ratios=()
 for pair in 1 2 3; do
-	token=$(wrk -t2 -c50 -d"${seconds}s" --latency -s "$TOKEN_LUA" "$url/api/v1/auth/token")
-	health=$(wrk -t2 -c50 -d"${seconds}s" --latency "$url/api/v1/health")
+	measure -s "$TOKEN_LUA" "$url/api/v1/auth/token"
+	token=$out token_cpu=$cpu
+	measure "$url/api/v1/health"
+	health=$out health_cpu=$cpu
 	echo "pair $pair:"
-	report token "$token"
-	report health "$health"
+	report token "$token" "$token_cpu"
+	report health "$health" "$health_cpu"
 	ratios+=("$(awk -v t="$(rps "$token")" -v h="$(rps "$health")" 'BEGIN {printf "%.2f", t / h}')")
+	cpu_ratios+=("$(awk -v t="$token_cpu" -v h="$health_cpu" 'BEGIN {printf "%.2f", t / h}')")
 done
-printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR] = $1} END {printf "token/health throughput: median %.2f (pairs: %s %s %s, sorted)\n", a[2], a[1], a[2], a[3]}'
+median() { # label, values
+	local label=$1
+	shift
+	printf '%s\n' "$@" | sort -n | awk -v label="$label" '{a[NR] = $1}
+		END {printf "%s: median %.2f (pairs: %s %s %s, sorted)\n", label, a[2], a[1], a[2], a[3]}'
+}
+median "token/health throughput" "${ratios[@]}"
+median "token/health CPU per request" "${cpu_ratios[@]}"

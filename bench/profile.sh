@@ -10,7 +10,7 @@ shift $(($# < 2 ? $# : 2))
 methods=("$@")
 if ((${#methods[@]} == 0)); then
 	methods=(JsonRequestBodyResolver.resolveArgument TokenService.issue AccessTokenMinter.mint
-		TokenResponseSerializer.serialize)
+		TokenResponseWriter.writeUsual)
 fi
 # Stacks deep enough to hold a whole request (the default 64 frames stop inside the filter chain).
 BENCH_JVM+=(-XX:FlightRecorderOptions:stackdepth=256)

@@ -3,11 +3,11 @@ package com.lesa.api.token;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The answer of {@code POST /api/v1/auth/token}: the original service's fields, plus {@code server_url} and
- * {@code participant_token}, the names LiveKit's standard token endpoint uses for the same two values.
+ * {@code participant_token}, the names LiveKit's standard token endpoint uses for the same two values. Jackson
+ * writes it from these annotations, and {@link TokenResponseWriter} the same bytes sooner.
  *
  * @param token the signed LiveKit access token
  * @param wsUrl the URL to connect to with it
@@ -24,7 +24,6 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param participantToken the same as {@code token}
  */
 @Schema(name = "TokenResponse")
-@JsonSerialize(using = TokenResponseSerializer.class)
 record TokenResponse(@Schema(description = "LiveKit access token (HS256 JWT).") String token,
 		@JsonProperty("ws_url") @Schema(description = "LIVEKIT_WS_URL, to connect with the token.") String wsUrl,
 		String room, String identity, @Schema(nullable = true) String name,

@@ -60,16 +60,18 @@ class WebConfiguration {
 
 	/**
 	 * This service's JSON request records are read without Spring MVC's general body machinery, in their usual shape
-	 * by their {@link UsualJsonReader}s.
+	 * by their {@link UsualJsonReader}s; response records with a {@link UsualJsonWriter} are written in theirs.
 	 */
 	@Bean
-	static BeanPostProcessor jsonRequestBodies(ObjectProvider<UsualJsonReader<?>> usualReaders) {
+	static BeanPostProcessor jsonBodies(ObjectProvider<UsualJsonReader<?>> usualReaders,
+			ObjectProvider<UsualJsonWriter<?>> usualWriters) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				if (bean instanceof RequestMappingHandlerAdapter adapter) {
 					JsonRequestBodyResolver.install(adapter, usualReaders.orderedStream().toList());
+					JsonResponseBodyHandler.install(adapter, usualWriters.orderedStream().toList());
 				}
 				return bean;
 			}

@@ -57,13 +57,26 @@ class TokenResponseWriterTests {
 	}
 
 	@Test
-	void plainWhenSurrogatesPairedThenTrue() {
-		assertThat(TokenResponseWriter.plain(null)).isTrue();
-		assertThat(TokenResponseWriter.plain("")).isTrue();
-		assertThat(TokenResponseWriter.plain("\ud83c\udf89\ud83c\udf89")).isTrue();
-		assertThat(TokenResponseWriter.plain("\ud83c\ud83c\udf89")).isFalse();
-		assertThat(TokenResponseWriter.plain("\u001f")).isFalse();
-		assertThat(TokenResponseWriter.plain(" ~\u007f\u0080\uffff")).isTrue();
+	void sizeWhenUsualThenQuotedUtf8SizeElseNegative() {
+		assertThat(TokenResponseWriter.size(null)).isEqualTo(4);
+		assertThat(TokenResponseWriter.size("")).isEqualTo(2);
+		for (String usual : new String[] { "abc", " ~\u007f", "\u00e9\u07ff", "\u0800\u6771\uffff",
+				"\ud83c\udf89\ud83c\udf89", "a\u00e9\u6771\ud83c\udf89" }) {
+			assertThat(TokenResponseWriter.size(usual)).as(usual)
+				.isEqualTo(usual.getBytes(StandardCharsets.UTF_8).length + 2);
+		}
+		for (String unusual : new String[] { "\ud83c\ud83c\udf89", "\udf89", "a\ud83c", "\u001f", "\"", "\\" }) {
+			assertThat(TokenResponseWriter.size(unusual)).as(unusual).isNegative();
+		}
+	}
+
+	@Test
+	void writeWhenSeveralValuesUnusualThenStillLeftToJackson() {
+		// Every string unusual at once: the sizes' sum must not wrap around to a positive size.
+		String odd = "\"";
+		TokenResponse allOdd = new TokenResponse(odd, odd, odd, odd, odd, 5, odd, false, false, odd,
+				new DispatchError(odd, odd), odd, odd + " ");
+		assertThat(this.writer.writeUsual(allOdd)).isNull();
 	}
 
 	private static TokenResponse answer(String jwt, String identity, String name, DispatchError error,

@@ -9,9 +9,10 @@ import com.lesa.api.web.UsualJsonWriter;
  * Writes a token answer as the JSON Jackson makes of {@link TokenResponse}'s annotations (its fields in their order,
  * null {@code name} and {@code dispatch_id} written, {@code dispatch_error} only when present) when no string in it
  * needs escaping: a JWT, URLs, the names LiveKit allows and display names without quotes, backslashes or control
- * characters. Anything else (and a lone surrogate, which Jackson refuses) is left to Jackson. The token answer is
- * written on every token request, so it is sized first and encoded once into an array of that size (a string
- * builder's copies cost ~2.4 KB more per answer); {@code TokenResponseWriterTests} holds this to Jackson's output.
+ * characters. Anything else (and a lone surrogate, which Jackson writes as {@code ?}) is left to Jackson. The token
+ * answer is written on every token request, so it is sized first and encoded once into an array of that size (a
+ * string builder's copies cost ~2.4 KB more per answer); {@code TokenResponseWriterTests} holds this to Jackson's
+ * output.
  */
 @Component
 final class TokenResponseWriter implements UsualJsonWriter<TokenResponse> {

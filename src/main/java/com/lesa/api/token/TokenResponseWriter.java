@@ -1,5 +1,7 @@
 package com.lesa.api.token;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.stereotype.Component;
 
 import com.lesa.api.token.TokenResponse.DispatchError;
@@ -10,9 +12,9 @@ import com.lesa.api.web.UsualJsonWriter;
  * null {@code name} and {@code dispatch_id} written, {@code dispatch_error} only when present) when no string in it
  * needs escaping: a JWT, URLs, the names LiveKit allows and display names without quotes, backslashes or control
  * characters. Anything else (and a lone surrogate, which Jackson writes as {@code ?}) is left to Jackson. The token
- * answer is written on every token request, so it is sized first and encoded once into an array of that size (a
- * string builder's copies cost ~2.4 KB more per answer); {@code TokenResponseWriterTests} holds this to Jackson's
- * output.
+ * answer is written on every token request, so it is sized first and written once into an array of that size (a
+ * string builder's copies allocated ~4 KB more per token request, {@code bench/allocation.sh}); ASCII values are
+ * copied as they are, others encoded by the JDK. {@code TokenResponseWriterTests} holds this to Jackson's output.
  */
 @Component
 final class TokenResponseWriter implements UsualJsonWriter<TokenResponse> {
@@ -38,8 +40,9 @@ final class TokenResponseWriter implements UsualJsonWriter<TokenResponse> {
 		String jwt = token.token();
 		// participant_token is the same token (the same instance): checked and sized once.
 		String participantToken = token.participantToken();
+		String ttl = Integer.toString(token.ttlMinutes());
 		long size = FIXED_SIZE + 2L * size(jwt) + size(token.wsUrl()) + size(token.room()) + size(token.identity())
-				+ size(token.name()) + Integer.toString(token.ttlMinutes()).length() + size(token.expiresAt())
+				+ size(token.name()) + ttl.length() + size(token.expiresAt())
 				+ (token.micOnly() ? 4 : 5) + (token.agentDispatched() ? 4 : 5) + size(token.dispatchId())
 				+ size(token.serverUrl());
 		if (participantToken != jwt) {
@@ -57,7 +60,7 @@ final class TokenResponseWriter implements UsualJsonWriter<TokenResponse> {
 		json.ascii(",\"room\":").string(token.room());
 		json.ascii(",\"identity\":").string(token.identity());
 		json.ascii(",\"name\":").string(token.name());
-		json.ascii(",\"ttl_minutes\":").ascii(Integer.toString(token.ttlMinutes()));
+		json.ascii(",\"ttl_minutes\":").ascii(ttl);
 		json.ascii(",\"expires_at\":").string(token.expiresAt());
 		json.ascii(",\"mic_only\":").ascii(token.micOnly() ? "true" : "false");
 		json.ascii(",\"agent_dispatched\":").ascii(token.agentDispatched() ? "true" : "false");
@@ -79,30 +82,21 @@ final class TokenResponseWriter implements UsualJsonWriter<TokenResponse> {
 		if (value == null) {
 			return 4;
 		}
-		int size = 2;
+		boolean ascii = true;
 		for (int i = 0, n = value.length(); i < n; i++) {
 			char c = value.charAt(i);
 			if (c < 0x20 || c == '"' || c == '\\') {
 				return UNUSUAL;
 			}
-			if (c < 0x80) {
-				size += 1;
-			}
-			else if (c < 0x800) {
-				size += 2;
-			}
-			else if (!Character.isSurrogate(c)) {
-				size += 3;
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-				size += 4;
+			if (Character.isSurrogate(c)) {
+				if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(value.charAt(i + 1))) {
+					return UNUSUAL;
+				}
 				i++;
 			}
-			else {
-				return UNUSUAL;
-			}
+			ascii &= c < 0x80;
 		}
-		return size;
+		return 2 + (ascii ? value.length() : value.getBytes(StandardCharsets.UTF_8).length);
 	}
 
 	/** The answer's bytes, in an array of the size worked out first: the one copy of the answer made here. */
@@ -123,38 +117,24 @@ final class TokenResponseWriter implements UsualJsonWriter<TokenResponse> {
 			return this;
 		}
 
-		/** A value {@link #size} took: quoted and in UTF-8, with no escapes and its surrogates in pairs. */
+		/** A value {@link #size} took, quoted: copied as it is while ASCII, else encoded by the JDK. */
 		Bytes string(String value) {
 			if (value == null) {
 				return ascii("null");
 			}
-			byte[] bytes = this.bytes;
-			int at = this.at;
-			bytes[at++] = '"';
+			this.bytes[this.at++] = '"';
+			int start = this.at;
 			for (int i = 0, n = value.length(); i < n; i++) {
 				char c = value.charAt(i);
-				if (c < 0x80) {
-					bytes[at++] = (byte) c;
+				if (c >= 0x80) {
+					byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+					System.arraycopy(utf8, 0, this.bytes, start, utf8.length);
+					this.at = start + utf8.length;
+					break;
 				}
-				else if (c < 0x800) {
-					bytes[at++] = (byte) (0xC0 | (c >> 6));
-					bytes[at++] = (byte) (0x80 | (c & 0x3F));
-				}
-				else if (Character.isHighSurrogate(c)) {
-					int point = Character.toCodePoint(c, value.charAt(++i));
-					bytes[at++] = (byte) (0xF0 | (point >> 18));
-					bytes[at++] = (byte) (0x80 | ((point >> 12) & 0x3F));
-					bytes[at++] = (byte) (0x80 | ((point >> 6) & 0x3F));
-					bytes[at++] = (byte) (0x80 | (point & 0x3F));
-				}
-				else {
-					bytes[at++] = (byte) (0xE0 | (c >> 12));
-					bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-					bytes[at++] = (byte) (0x80 | (c & 0x3F));
-				}
+				this.bytes[this.at++] = (byte) c;
 			}
-			bytes[at++] = '"';
-			this.at = at;
+			this.bytes[this.at++] = '"';
 			return this;
 		}
 

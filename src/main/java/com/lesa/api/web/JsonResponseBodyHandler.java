@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBody
  * advice walk, Jackson's writer set-up: ~9% of a token request). It takes only answers where that machinery could
  * only choose {@code application/json}: the mapping {@code produces} exactly that (so it has already refused an
  * {@code Accept} that excludes it), no {@code Accept} range carries a parameter other than its quality (Spring would
- * copy one such as {@code charset} into the content type), and nothing has set a content type yet. Everything else, and every value the writer leaves, goes to
- * Spring's own {@code @ResponseBody} processor. It runs no {@code ResponseBodyAdvice}: this service has none.
+ * copy one such as {@code charset} into the content type), and nothing has set a content type yet. Everything else,
+ * and every value the writer leaves, goes to Spring's own {@code @ResponseBody} processor. It runs no
+ * {@code ResponseBodyAdvice}: this service has none ({@code JsonResponseBodyIntegrationTests}).
  */
 final class JsonResponseBodyHandler implements HandlerMethodReturnValueHandler {
 

@@ -16,11 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +43,23 @@ class JsonResponseBodyIntegrationTests {
 	@Autowired
 	private RequestMappingHandlerAdapter adapter;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
 	void handlerIsFirstSoTokenAnswersTakeIt() {
 		assertThat(this.adapter.getReturnValueHandlers().get(0)).isInstanceOf(JsonResponseBodyHandler.class);
 		assertThat(((JsonResponseBodyHandler) this.adapter.getReturnValueHandlers().get(0)).usualTypes())
 			.extracting(Class::getName)
 			.containsExactly("com.lesa.api.token.TokenResponse");
+	}
+
+	/** The handler runs no ResponseBodyAdvice, so one added to the service would be skipped on its path. */
+	@Test
+	void serviceHasNoResponseBodyAdviceTheHandlerWouldSkip() {
+		assertThat(ControllerAdviceBean.findAnnotatedBeans(this.context)).isNotEmpty()
+			.extracting(ControllerAdviceBean::getBeanType)
+			.noneMatch(ResponseBodyAdvice.class::isAssignableFrom);
 	}
 
 	/** The content types Spring MVC's converters chose for these before the handler (measured on the service). */

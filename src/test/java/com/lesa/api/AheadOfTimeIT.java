@@ -46,6 +46,9 @@ class AheadOfTimeIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Package-private in the service; named, not imported. */
+	private static final String LETTUCE_CLIENT = "com.lesa.api.redis.LettuceClient";
+
 	@RegisterExtension
 	static final RedisServer redis = RedisServer.start();
 
@@ -111,6 +114,50 @@ class AheadOfTimeIT {
 					+ "c\\.lesa\\.api\\.LesaApiApplication - Starting AOT-processed LesaApiApplication")
 				.doesNotContain("\"message\":");
 		}
+	}
+
+	@Test
+	void withoutRedisUrlNoClassOfTheRedisClientIsLoaded() throws Exception {
+		// Every class the image's training start loads is in its AOT cache and loaded at every start: without
+		// REDIS_URL (as in training) none of the Redis client's may be (LettuceClient); with it they are, as the
+		// control shows.
+		Path without = this.workingDirectory.resolve("without-redis.classes");
+		Path with = this.workingDirectory.resolve("with-redis.classes");
+		for (Path loaded : List.of(without, with)) {
+			Map<String, String> settings = new HashMap<>(Map.of("ENVIRONMENT", "production", "CORS_ALLOW_ORIGINS",
+					"https://app.example.com", "RATE_LIMIT_TOKENS_PER_MINUTE", "100"));
+			if (loaded == with) {
+				settings.put("REDIS_URL", redis.url());
+			}
+			try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
+					ServiceProcess service = start(livekit, settings, "-Xlog:class+load=info:file=" + loaded + ":none")) {
+				String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
+				String room = "{\"room\":\"classes-" + loaded.getFileName() + "\"";
+				assertThat(post(base + "/api/v1/auth/token", room + ",\"identity\":\"u\"}").statusCode()).isEqualTo(200);
+				assertThat(post(base + "/api/v1/agent/dispatch", room + "}").statusCode()).isEqualTo(200);
+				assertThat(get("http://127.0.0.1:" + service.managementPort() + "/actuator/health").statusCode())
+					.isEqualTo(200);
+			}
+		}
+		assertThat(loadedClasses(without)).hasSizeGreaterThan(5000).noneMatch(AheadOfTimeIT::redisClientClass);
+		assertThat(loadedClasses(with)).contains(LETTUCE_CLIENT)
+			.anyMatch((name) -> name.startsWith("io.lettuce.core."))
+			.anyMatch((name) -> name.startsWith("org.springframework.data.redis."))
+			.anyMatch((name) -> name.startsWith("io.netty."))
+			.anyMatch((name) -> name.startsWith("io.github.bucket4j.redis."));
+	}
+
+	private static boolean redisClientClass(String name) {
+		// Spring Boot's Netty auto-configuration is a bean (Netty is on the class path when the jar is built); reading
+		// its annotations loads the one class its condition names.
+		return name.startsWith("io.lettuce.") || name.startsWith("org.springframework.data.redis.")
+				|| (name.startsWith("io.netty.") && !name.equals("io.netty.util.NettyRuntime"))
+				|| name.startsWith("io.github.bucket4j.redis.") || name.equals(LETTUCE_CLIENT);
+	}
+
+	/** The class names in a {@code -Xlog:class+load} file without decorations ("name source: ..."). */
+	private static List<String> loadedClasses(Path log) throws java.io.IOException {
+		return Files.readAllLines(log).stream().map((line) -> line.split(" ", 2)[0]).toList();
 	}
 
 	@Test

@@ -2,14 +2,11 @@ package com.lesa.api.redis;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import com.lesa.api.config.RedisSettings;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -28,6 +24,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * with its in-process state, one warning is logged, and for {@code REDIS_RETRY_INTERVAL} every caller goes straight to
  * its fallback; then one request tries Redis again, and when it answers shared mode resumes (logged too). Fallbacks
  * are counted in {@code lesa_redis_fallbacks_total{use}}; {@code lesa_redis_shared} is 1 while Redis is in use.
+ * <p>
+ * Lettuce and Spring Data Redis types appear here only as type arguments, which the JVM does not load: the client is
+ * {@link LettuceClient}'s, so that without a Redis none of its classes is loaded.
  */
 public class SharedRedis implements DisposableBean {
 
@@ -46,9 +45,7 @@ public class SharedRedis implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
 
-	private final StringRedisTemplate template;
-
-	private final LettuceConnectionFactory connections;
+	private final LettuceClient client;
 
 	private final long retryNanos;
 
@@ -60,12 +57,8 @@ public class SharedRedis implements DisposableBean {
 
 	private volatile long retryAt;
 
-	private volatile StatefulRedisConnection<byte[], byte[]> binary;
-
-	SharedRedis(StringRedisTemplate template, LettuceConnectionFactory connections, RedisSettings settings,
-			MeterRegistry meters) {
-		this.template = template;
-		this.connections = connections;
+	SharedRedis(LettuceClient client, RedisSettings settings, MeterRegistry meters) {
+		this.client = client;
 		this.retryNanos = settings.retryInterval().toNanos();
 		for (Use use : Use.values()) {
 			this.fallbacks[use.ordinal()] = Counter.builder("lesa.redis.fallbacks")
@@ -83,7 +76,7 @@ public class SharedRedis implements DisposableBean {
 	 * its in-process state.
 	 */
 	public <T> Optional<T> call(Use use, Function<StringRedisTemplate, T> operation) {
-		return attempt(use, () -> operation.apply(this.template));
+		return attempt(use, () -> operation.apply(this.client.template()));
 	}
 
 	/**
@@ -91,10 +84,10 @@ public class SharedRedis implements DisposableBean {
 	 * Bucket4j), made from Spring Boot's configured client on first use; empty as {@link #call} is.
 	 */
 	public <T> Optional<T> callBinary(Use use, Function<StatefulRedisConnection<byte[], byte[]>, T> operation) {
-		return attempt(use, () -> operation.apply(binaryConnection()));
+		return attempt(use, () -> operation.apply(this.client.binary()));
 	}
 
-	private <T> Optional<T> attempt(Use use, java.util.function.Supplier<T> operation) {
+	private <T> Optional<T> attempt(Use use, Supplier<T> operation) {
 		boolean probe = false;
 		if (this.down) {
 			if (System.nanoTime() - this.retryAt < 0 || !this.probing.compareAndSet(false, true)) {
@@ -136,21 +129,6 @@ public class SharedRedis implements DisposableBean {
 		}
 	}
 
-	private StatefulRedisConnection<byte[], byte[]> binaryConnection() {
-		StatefulRedisConnection<byte[], byte[]> connection = this.binary;
-		if (connection == null) {
-			synchronized (this) {
-				connection = this.binary;
-				if (connection == null) {
-					// The client carries the URL's host, credentials, TLS, database and timeouts.
-					connection = ((RedisClient) this.connections.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
-					this.binary = connection;
-				}
-			}
-		}
-		return connection;
-	}
-
 	private static String causes(Throwable ex) {
 		StringBuilder names = new StringBuilder(ex.getClass().getSimpleName());
 		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
@@ -161,16 +139,7 @@ public class SharedRedis implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		StatefulRedisConnection<byte[], byte[]> connection = this.binary;
-		if (connection != null) {
-			connection.closeAsync();
-		}
-		// Made by RedisConfiguration for this bean alone: the client, its connections and its threads go with it.
-		ClientResources resources = this.connections.getClientResources();
-		this.connections.destroy();
-		if (resources != null) {
-			resources.shutdown(0, 2, TimeUnit.SECONDS);
-		}
+		this.client.close();
 	}
 
 }

@@ -14,7 +14,7 @@ public class LesaApiApplication {
 		Signal.handle(new Signal("TERM"), (signal) -> System.exit(0));
 		// Both logging facades would find SLF4J (Logback) anyway, but only after probing for the Log4j API, whose
 		// provider they initialize (~90 classes, loaded at every start and held in the image's AOT cache); named, they
-		// go straight to it. Commons Logging is Spring's and Tomcat's; JBoss Logging is Hibernate Validator's.
+		// go straight to it. Commons Logging is Spring's; JBoss Logging is Hibernate Validator's.
 		defaultProperty("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.Slf4jLogFactory");
 		defaultProperty("org.jboss.logging.provider", "slf4j");
 		SpringApplication.run(LesaApiApplication.class, args);

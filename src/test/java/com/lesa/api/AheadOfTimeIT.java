@@ -130,11 +130,13 @@ class AheadOfTimeIT {
 			if (loaded == with) {
 				settings.put("REDIS_URL", redis.url());
 			}
+			String classLog = "-Xlog:class+load=info:file=" + loaded + ":none";
 			try (FakeLivekit livekit = FakeLivekit.start(KEY, SECRET);
-					ServiceProcess service = start(livekit, settings, "-Xlog:class+load=info:file=" + loaded + ":none")) {
+					ServiceProcess service = start(livekit, settings, classLog)) {
 				String base = "http://127.0.0.1:" + service.awaitPort(Duration.ofSeconds(60));
 				String room = "{\"room\":\"classes-" + loaded.getFileName() + "\"";
-				assertThat(post(base + "/api/v1/auth/token", room + ",\"identity\":\"u\"}").statusCode()).isEqualTo(200);
+				assertThat(post(base + "/api/v1/auth/token", room + ",\"identity\":\"u\"}").statusCode())
+					.isEqualTo(200);
 				assertThat(post(base + "/api/v1/agent/dispatch", room + "}").statusCode()).isEqualTo(200);
 				assertThat(get("http://127.0.0.1:" + service.managementPort() + "/actuator/health").statusCode())
 					.isEqualTo(200);

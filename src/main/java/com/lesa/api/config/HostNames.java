@@ -10,12 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class HostNames {
 
-	private static final Pattern NAME = Pattern
-		.compile("(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*");
-
 	private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]{2,45}(%[a-z0-9_.-]+)?]");
-
-	private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
 	private HostNames() {
 	}
@@ -32,8 +27,7 @@ public final class HostNames {
 		String host = value;
 		int colon = value.lastIndexOf(':');
 		if (colon >= 0 && value.indexOf(']', colon) < 0) {
-			String port = value.substring(colon + 1);
-			if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535) {
+			if (!isPort(value, colon + 1)) {
 				return null;
 			}
 			host = value.substring(0, colon);
@@ -71,8 +65,47 @@ public final class HostNames {
 		return host.equals(value);
 	}
 
+	/**
+	 * Whether {@code host} is 1 to 253 characters of dot-separated labels, each 1 to 63 of {@code [a-z0-9_-]}, not
+	 * starting or ending with a hyphen. Checked by hand, not by a regular expression: every request's {@code Host}
+	 * header goes through it ({@code TrustedHostFilter}), and the expression was 3% of a request's CPU samples.
+	 */
 	private static boolean isName(String host) {
-		return NAME.matcher(host).matches();
+		int length = host.length();
+		if (length < 1 || length > 253) {
+			return false;
+		}
+		int label = 0;
+		for (int i = 0; i <= length; i++) {
+			char c = (i < length) ? host.charAt(i) : '.';
+			if (c == '.') {
+				if (i - label < 1 || i - label > 63 || host.charAt(label) == '-' || host.charAt(i - 1) == '-') {
+					return false;
+				}
+				label = i + 1;
+			}
+			else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether {@code value} from {@code start} on is a port: 1 to 5 digits, at most 65535. */
+	private static boolean isPort(String value, int start) {
+		int length = value.length() - start;
+		if (length < 1 || length > 5) {
+			return false;
+		}
+		int port = 0;
+		for (int i = start; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+			port = port * 10 + (c - '0');
+		}
+		return port <= 65535;
 	}
 
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The filter remembers its last verdict: each Host header must still get its own (EdgeIntegrationTests: the 400). */
+/** Each Host header gets its own verdict, whichever came before (EdgeIntegrationTests: the 400). */
 class TrustedHostFilterTests {
 
 	@Test

@@ -68,7 +68,8 @@ class SecurityConfiguration {
 			// session ids out of URLs) and its servlet API wrapper (getUserPrincipal and the like, which nothing
 			// here calls) would only cost every request, 3% of its CPU samples (bench/profile.sh).
 			.sessionManagement((session) -> session.disable())
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.servletApi((api) -> api.disable());
 		if (auth.mode() == AuthMode.NONE) {
 			if (service.environment().isProduction()) {

@@ -46,13 +46,15 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition queued = this.lock.newCondition();
+	/** Signalled for every event: wakes the writer only while it waits for a batch's first. */
+	private final Condition arrived = this.lock.newCondition();
+
+	/** Signalled when a batch need not wait out the linger: {@link #EARLY_BATCH} events queued, or stop. */
+	private final Condition enough = this.lock.newCondition();
 
 	private final Condition taken = this.lock.newCondition();
 
 	private List<ILoggingEvent> queue = new ArrayList<>();
-
-	private boolean writerIdle;
 
 	private Thread writer;
 
@@ -98,9 +100,11 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 				this.writer.setDaemon(true);
 				this.writer.start();
 			}
-			else if (this.writerIdle || this.queue.size() == EARLY_BATCH) {
-				this.writerIdle = false;
-				this.queued.signal();
+			else {
+				this.arrived.signal();
+				if (this.queue.size() == EARLY_BATCH) {
+					this.enough.signal();
+				}
 			}
 		}
 		finally {
@@ -118,7 +122,8 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 		this.lock.lock();
 		try {
 			running = this.writer;
-			this.queued.signal();
+			this.arrived.signal();
+			this.enough.signal();
 		}
 		finally {
 			this.lock.unlock();
@@ -163,14 +168,12 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 	/** Waits for a first event, then for the rest of its batch; whether the appender has stopped. Holds the lock. */
 	private boolean awaitBatch() {
 		while (this.queue.isEmpty() && isStarted()) {
-			this.writerIdle = true;
-			this.queued.awaitUninterruptibly();
+			this.arrived.awaitUninterruptibly();
 		}
-		this.writerIdle = false;
 		long linger = LINGER_NANOS;
 		while (linger > 0 && this.queue.size() < EARLY_BATCH && isStarted()) {
 			try {
-				linger = this.queued.awaitNanos(linger);
+				linger = this.enough.awaitNanos(linger);
 			}
 			catch (InterruptedException ex) {
 				// Only stop() ends the writer; the batch is written now.

@@ -29,7 +29,12 @@ import net.logstash.logback.encoder.StreamingEncoder;
  */
 public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
-	/** Events queued at most; then a caller waits for the writer. */
+	/**
+	 * Events queued at most; then a caller waits for the writer. Not more: the queue is only full when the writer falls
+	 * behind (a cold JVM under full load), and then its events outlive young collections and fill the old generation.
+	 * With logback's AsyncAppender, 10 s after 100,000 requests, a queue of 8,192 against 512 left 41-52 MB of old
+	 * generation used against 29.6-30.1 MB and a process of 218-232 MB against 205-209 MB (bench/memory.sh, 3 pairs).
+	 */
 	static final int CAPACITY = 512;
 
 	/** A batch starts once this many events are queued, without waiting out {@link #LINGER_NANOS}. */

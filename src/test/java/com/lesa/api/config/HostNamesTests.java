@@ -1,5 +1,6 @@
 package com.lesa.api.config;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -25,6 +26,22 @@ class HostNamesTests {
 			"[::1", "[zz::1]", "user@host", "host/path", "\u00e9xample.com", "a.b.c:1:2" })
 	void hostOfWhenMalformedThenNull(String header) {
 		assertThat(HostNames.hostOf(header)).isNull();
+	}
+
+	@Test
+	void hostOfThenLabelsUpTo63AndNamesUpTo253CharactersAndPortsUpTo65535() {
+		String label63 = "a".repeat(63);
+		String name253 = String.join(".", label63, label63, label63, "b".repeat(61));
+		assertThat(name253).hasSize(253);
+		assertThat(HostNames.hostOf(label63 + ".example.com")).isEqualTo(label63 + ".example.com");
+		assertThat(HostNames.hostOf(name253)).isEqualTo(name253);
+		assertThat(HostNames.hostOf(name253 + ":443")).isEqualTo(name253);
+		assertThat(HostNames.hostOf("api.example.com:65535")).isEqualTo("api.example.com");
+		assertThat(HostNames.hostOf("api.example.com:1")).isEqualTo("api.example.com");
+		assertThat(HostNames.hostOf("a" + label63 + ".example.com")).isNull();
+		assertThat(HostNames.hostOf(name253 + "b")).isNull();
+		assertThat(HostNames.hostOf("api.example.com:65536")).isNull();
+		assertThat(HostNames.hostOf("api.example.com:000443")).isNull();
 	}
 
 	@ParameterizedTest(name = "{0} ~ {1}: {2}")

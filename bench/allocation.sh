@@ -14,9 +14,9 @@ field() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 measure() { # name, wrk arguments...
 	local name=$1 before after out requests
 	shift
-	wrk -t2 -c50 -d"${warmup}s" "$@" >/dev/null
+	wrk -t"$WRK_THREADS" -c50 -d"${warmup}s" "$@" >/dev/null
 	before=$(gc)
-	out=$(wrk -t2 -c50 -d10s "$@")
+	out=$(wrk -t"$WRK_THREADS" -c50 -d10s "$@")
 	after=$(gc)
 	requests=$(awk '/requests in/ {print $1}' <<<"$out")
 	awk -v name="$name" -v n="$requests" -v rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Resident set of the service after 100,000 token requests (counted: wrk stops each of its two threads after half),
+# Resident set of the service after 100,000 token requests (counted: wrk stops each of its threads after its share),
 # with the image's JVM options in a 512 MiB budget; then, if asked, under full load for a while longer, printed every
 # 15 s (where it levels off: the heap's maximum plus the rest of the process).
 # Usage: bench/memory.sh [requests, default 100000] [seconds of further load, default 0]
@@ -24,15 +24,20 @@ end
 local answered = 0
 function response(status, headers, body)
 	answered = answered + 1
-	if answered == $(((requests + 1) / 2)) then
+	if answered == $(((requests + WRK_THREADS - 1) / WRK_THREADS)) then
 		io.open("$marks/done-" .. id, "w"):close()
 		wrk.thread:stop()
 	end
 end
 LUA
-wrk -t2 -c50 -d600s -s "$counted" "$url" >"$marks/wrk.out" &
+wrk -t"$WRK_THREADS" -c50 -d600s -s "$counted" "$url" >"$marks/wrk.out" &
 load=$!
-until [[ -e "$marks/done-1" && -e "$marks/done-2" ]] || ! kill -0 "$load" 2>/dev/null; do
+marked() { # how many wrk threads have had their share
+	local mark count=0
+	for mark in "$marks"/done-*; do [[ -e "$mark" ]] && count=$((count + 1)); done
+	echo $count
+}
+until (($(marked) >= WRK_THREADS)) || ! kill -0 "$load" 2>/dev/null; do
 	sleep 0.1
 done
 kill -INT "$load" 2>/dev/null || true
@@ -48,7 +53,7 @@ sleep 10
 echo "  10 s later, idle: $(service_rss_mb) MB"
 if ((sustain > 0)); then
 	out=$(mktemp)
-	wrk -t2 -c50 -d"${sustain}s" -s "$TOKEN_LUA" "$url" >"$out" &
+	wrk -t"$WRK_THREADS" -c50 -d"${sustain}s" -s "$TOKEN_LUA" "$url" >"$out" &
 	load=$!
 	for ((t = 15; t <= sustain; t += 15)); do
 		sleep 15

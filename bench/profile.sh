@@ -21,10 +21,11 @@ if [[ "$endpoint" == token ]]; then
 else
 	load=("http://127.0.0.1:$BENCH_PORT/api/v1/health")
 fi
-wrk -t2 -c50 -d"${warmup}s" "${load[@]}" >/dev/null
+wrk -t"$WRK_THREADS" -c50 -d"${warmup}s" "${load[@]}" >/dev/null
 recording=$(mktemp /tmp/lesa-profile.XXXXXX.jfr)
 jcmd "$pid" JFR.start name=bench settings=profile filename="$recording" >/dev/null
-echo "$endpoint: $(wrk -t2 -c50 -d15s "${load[@]}" | awk '/Requests\/sec/ {print $2}') requests/s while sampled"
+rate=$(wrk -t"$WRK_THREADS" -c50 -d15s "${load[@]}" | awk '/Requests\/sec/ {print $2}')
+echo "$endpoint: $rate requests/s while sampled"
 jcmd "$pid" JFR.stop name=bench >/dev/null
 # One sample per "jdk.ExecutionSample {" block; a method counts once per sample that has it anywhere in its stack.
 jfr print --stack-depth 256 --events jdk.ExecutionSample "$recording" | awk -v list="${methods[*]}" '

@@ -47,7 +47,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 	static final long STOP_MILLIS = 5000;
 
 	/** A batch's bytes are kept for the next batch up to this size. */
-	private static final int BUFFER_KEPT = 256 * 1024;
+	static final int BUFFER_KEPT = 256 * 1024;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -67,13 +67,16 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 
 	private final Supplier<PrintStream> out;
 
+	private final long stopMillis;
+
 	public BatchingConsoleAppender() {
 		// Looked up at every write, as logback's ConsoleAppender does: a test may have swapped System.out.
-		this(() -> System.out);
+		this(() -> System.out, STOP_MILLIS);
 	}
 
-	BatchingConsoleAppender(Supplier<PrintStream> out) {
+	BatchingConsoleAppender(Supplier<PrintStream> out, long stopMillis) {
 		this.out = out;
+		this.stopMillis = stopMillis;
 	}
 
 	public void setEncoder(Encoder<ILoggingEvent> encoder) {
@@ -137,9 +140,9 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 			return;
 		}
 		try {
-			running.join(STOP_MILLIS);
+			running.join(this.stopMillis);
 			if (running.isAlive()) {
-				addWarn("Log events still queued after " + STOP_MILLIS + " ms may not have been written.");
+				addWarn("Log events still queued after " + this.stopMillis + " ms may not have been written.");
 			}
 		}
 		catch (InterruptedException ex) {

@@ -29,6 +29,7 @@ import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class BatchingConsoleAppenderTests {
 
@@ -153,6 +154,43 @@ class BatchingConsoleAppenderTests {
 	}
 
 	@Test
+	void aStopThatOutwaitsItsBoundWarnsAndReturnsAndTheWriterStillFinishes() throws InterruptedException {
+		start(pattern("%msg%n"), 100);
+		holdTheWriterOn("first");
+		log("second");
+		assertTimeoutPreemptively(Duration.ofSeconds(10), this.appender::stop);
+		assertThat(this.output.lines()).isEmpty();
+		assertThat(this.context.getStatusManager().getCopyOfStatusList())
+			.anySatisfy((status) -> assertThat(status.getLevel()).isEqualTo(Status.WARN))
+			.anySatisfy((status) -> assertThat(status.getMessage()).contains("after 100 ms may not have been written"));
+		this.output.resume();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.lines().equals(List.of("first", "second")));
+	}
+
+	@Test
+	void keepsABatchBufferForTheNextBatch() {
+		start(pattern("%msg%n"));
+		log("first");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 1);
+		log("second");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 2);
+		assertThat(this.output.array(1)).isSameAs(this.output.array(0));
+	}
+
+	@Test
+	void letsGoOfABatchBufferThatGrewPastWhatItKeeps() {
+		start(pattern("%msg%n"));
+		String large = "x".repeat(BatchingConsoleAppender.BUFFER_KEPT + 1);
+		log(large);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 1);
+		log("small");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 2);
+		assertThat(this.output.array(0).length).isGreaterThan(BatchingConsoleAppender.BUFFER_KEPT);
+		assertThat(this.output.array(1).length).isLessThanOrEqualTo(BatchingConsoleAppender.BUFFER_KEPT);
+		assertThat(this.output.lines()).containsExactly(large, "small");
+	}
+
+	@Test
 	void startsItsWriterThreadWithTheFirstEvent() {
 		start(pattern("%msg%n"));
 		assertThat(writerThreads()).isZero();
@@ -162,7 +200,7 @@ class BatchingConsoleAppenderTests {
 
 	@Test
 	void doesNotStartWithoutAnEncoder() {
-		this.appender = new BatchingConsoleAppender(() -> this.output.stream);
+		this.appender = new BatchingConsoleAppender(() -> this.output.stream, BatchingConsoleAppender.STOP_MILLIS);
 		this.appender.setContext(this.context);
 		this.appender.start();
 		assertThat(this.appender.isStarted()).isFalse();
@@ -188,8 +226,12 @@ class BatchingConsoleAppenderTests {
 	}
 
 	private void start(Encoder<ILoggingEvent> encoder) {
+		start(encoder, BatchingConsoleAppender.STOP_MILLIS);
+	}
+
+	private void start(Encoder<ILoggingEvent> encoder, long stopMillis) {
 		this.context.setMDCAdapter(MDC.getMDCAdapter());
-		this.appender = new BatchingConsoleAppender(() -> this.output.stream);
+		this.appender = new BatchingConsoleAppender(() -> this.output.stream, stopMillis);
 		this.appender.setContext(this.context);
 		this.appender.setName("test-" + System.nanoTime());
 		this.appender.setEncoder(encoder);
@@ -209,10 +251,15 @@ class BatchingConsoleAppenderTests {
 		this.appender.doAppend(new LoggingEvent(Logger.FQCN, this.logger, Level.INFO, message, null, null));
 	}
 
-	/** stdout as the appender sees it: what was written, how many writes, and a switch that holds a write. */
+	/**
+	 * stdout as the appender sees it: what was written, how many writes, the array each write was handed, and a switch
+	 * that holds a write.
+	 */
 	private static final class Output extends OutputStream {
 
 		private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+		private final List<byte[]> arrays = new ArrayList<>();
 
 		private final AtomicInteger writes = new AtomicInteger();
 
@@ -229,6 +276,9 @@ class BatchingConsoleAppenderTests {
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) {
+			synchronized (this.arrays) {
+				this.arrays.add(bytes);
+			}
 			this.writes.incrementAndGet();
 			this.paused.countDown();
 			try {
@@ -256,6 +306,13 @@ class BatchingConsoleAppenderTests {
 
 		int writes() {
 			return this.writes.get();
+		}
+
+		/** The array the appender handed to the {@code index}th write (a {@link PrintStream} passes it on as is). */
+		byte[] array(int index) {
+			synchronized (this.arrays) {
+				return this.arrays.get(index);
+			}
 		}
 
 		List<String> lines() {

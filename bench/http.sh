@@ -28,15 +28,14 @@ report() { # name, wrk output, service CPU µs per request, wrk's CPU in % of a 
 		"$(awk '/Non-2xx|Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i} END {print s + 0}' <<<"$2")" \
 		"$3" "$4"
 }
-wrk_times=$(mktemp)
-trap 'stop_service; rm -f "$TOKEN_LUA" "$wrk_times"' EXIT
 measure() { # wrk arguments; sets out (wrk's output), cpu (the service's CPU µs per completed request) and wrk_cpu
 	local before after
 	before=$(service_cpu_ms | cut -d' ' -f1)
-	out=$( { TIMEFORMAT='%U %S'; time wrk -t"$WRK_THREADS" -c50 -d"${seconds}s" --latency "$@"; } 2>"$wrk_times")
+	# bash's time ends wrk's output with a line of its own: "wrk-cpu <user s> <system s>".
+	out=$( { TIMEFORMAT='wrk-cpu %U %S'; time wrk -t"$WRK_THREADS" -c50 -d"${seconds}s" --latency "$@"; } 2>&1)
 	after=$(service_cpu_ms | cut -d' ' -f1)
 	cpu=$(awk -v ms=$((after - before)) '/ requests in / {printf "%.1f", ms * 1000 / $1}' <<<"$out")
-	wrk_cpu=$(awk -v s="$seconds" 'END {printf "%.0f", ($1 + $2) * 100 / s}' "$wrk_times")
+	wrk_cpu=$(awk -v s="$seconds" '$1 == "wrk-cpu" {printf "%.0f", ($2 + $3) * 100 / s}' <<<"$out")
 }
 # Three measured pairs, token then health, so drift on a shared machine hits both sides alike; the ratio is the
 # median of the three pairs' ratios; every pair's figures are printed.

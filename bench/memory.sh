@@ -32,12 +32,7 @@ end
 LUA
 wrk -t"$WRK_THREADS" -c50 -d600s -s "$counted" "$url" >"$marks/wrk.out" &
 load=$!
-marked() { # how many wrk threads have had their share
-	local mark count=0
-	for mark in "$marks"/done-*; do [[ -e "$mark" ]] && count=$((count + 1)); done
-	echo $count
-}
-until (($(marked) >= WRK_THREADS)) || ! kill -0 "$load" 2>/dev/null; do
+until (($(find "$marks" -name 'done-*' | wc -l) >= WRK_THREADS)) || ! kill -0 "$load" 2>/dev/null; do
 	sleep 0.1
 done
 kill -INT "$load" 2>/dev/null || true

@@ -160,9 +160,10 @@ class BatchingConsoleAppenderTests {
 		log("second");
 		assertTimeoutPreemptively(Duration.ofSeconds(10), this.appender::stop);
 		assertThat(this.output.lines()).isEmpty();
-		assertThat(this.context.getStatusManager().getCopyOfStatusList())
-			.anySatisfy((status) -> assertThat(status.getLevel()).isEqualTo(Status.WARN))
-			.anySatisfy((status) -> assertThat(status.getMessage()).contains("after 100 ms may not have been written"));
+		assertThat(this.context.getStatusManager().getCopyOfStatusList()).anySatisfy((status) -> {
+			assertThat(status.getLevel()).isEqualTo(Status.WARN);
+			assertThat(status.getMessage()).contains("after 100 ms may not have been written");
+		});
 		this.output.resume();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.lines().equals(List.of("first", "second")));
 	}
@@ -170,10 +171,8 @@ class BatchingConsoleAppenderTests {
 	@Test
 	void keepsABatchBufferForTheNextBatch() {
 		start(pattern("%msg%n"));
-		log("first");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 1);
-		log("second");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 2);
+		logAndAwaitItsWrite("first");
+		logAndAwaitItsWrite("second");
 		assertThat(this.output.array(1)).isSameAs(this.output.array(0));
 	}
 
@@ -181,10 +180,8 @@ class BatchingConsoleAppenderTests {
 	void letsGoOfABatchBufferThatGrewPastWhatItKeeps() {
 		start(pattern("%msg%n"));
 		String large = "x".repeat(BatchingConsoleAppender.BUFFER_KEPT + 1);
-		log(large);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 1);
-		log("small");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == 2);
+		logAndAwaitItsWrite(large);
+		logAndAwaitItsWrite("small");
 		assertThat(this.output.array(0).length).isGreaterThan(BatchingConsoleAppender.BUFFER_KEPT);
 		assertThat(this.output.array(1).length).isLessThanOrEqualTo(BatchingConsoleAppender.BUFFER_KEPT);
 		assertThat(this.output.lines()).containsExactly(large, "small");
@@ -245,6 +242,13 @@ class BatchingConsoleAppenderTests {
 		encoder.setPattern(pattern);
 		encoder.start();
 		return encoder;
+	}
+
+	/** Logs {@code message} alone and waits for the write that carries it: one batch, one write. */
+	private void logAndAwaitItsWrite(String message) {
+		int written = this.output.writes();
+		log(message);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.output.writes() == written + 1);
 	}
 
 	private void log(String message) {

@@ -12,10 +12,10 @@ if [[ -z "$JAR" ]]; then
 fi
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 BENCH_PORT=${BENCH_PORT:-18090}
-# wrk's threads. One drives the service at full speed with about a third of a core (bench/http.sh prints wrk's CPU);
+# wrk's threads. One keeps the service busy using about a third of a core (bench/http.sh prints wrk's CPU);
 # on these 2 cores, which the load shares with the service, a second one adds its contention with the first and with
 # the service's threads to the latencies wrk reports: token p99 5.7-6.3 ms with one thread against 12.9-14.1 ms with
-# two, health 4.5-5.4 against 10.5-12.4 ms, and 0-15% less throughput on both endpoints, the ratio alike
+# two, health 4.5-5.4 against 10.5-12.4 ms; one thread gets 1-16% less throughput on both endpoints, the ratio alike
 # (bench/README.md, "Load generator").
 # WRK_THREADS=2 is the setup of the sessions before 2026-12-06.
 WRK_THREADS=${WRK_THREADS:-1}

@@ -43,7 +43,7 @@ sent=$(awk '/requests in/ {print $1}' <<<"$out")
 errors=$(awk '/Non-2xx|Socket errors/' <<<"$out" | tr -s ' ' | tr '\n' ' ')
 echo "resident set after ${sent} token requests: $(service_rss_mb) MB${errors:+ ($errors)}"
 # The JIT compilers are still at work when the load stops; their scratch memory goes back to the system within ~6 s
-# (HotSpot frees its pool of arena chunks every 5 s, and the image trims the C heap every second: docker/train.sh).
+# (HotSpot frees its pool of arena chunks every 5 s, and the image trims the C heap every 200 ms: docker/train.sh).
 sleep 10
 echo "  10 s later, idle: $(service_rss_mb) MB"
 if ((sustain > 0)); then

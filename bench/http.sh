@@ -2,22 +2,24 @@
 # wrk at 50 connections: POST /api/v1/auth/token beside GET /api/v1/health in the same run; prints requests/s,
 # p50/p99, errors and the service's CPU per request for both, and the token/health ratios of throughput and of CPU
 # per request; and the share of a core wrk itself used, to show it is not what limits the throughput (one wrk thread,
-# WRK_THREADS in lib.sh). Usage: bench/http.sh [seconds per run, default 15]
+# WRK_THREADS in lib.sh). Usage: bench/http.sh [seconds per run, default 15] [warm-up rounds, at least; default 12]
 # CPU per request is the service process's CPU time (/proc) over the requests wrk completed: wrk shares the 2 cores,
 # so throughput moves with how the scheduler splits them, while the CPU a request costs the service moves less.
 # On 2 cores the JIT needs a minute or more under load before the service reaches its steady speed, so the warm-up
-# alternates both endpoints for at least 2 minutes, then until two rounds in a row agree within 5% (at most 4).
+# alternates both endpoints for at least 2 minutes (12 rounds of 10 s), then until two rounds in a row agree within 5%
+# (at most 4 minutes). 0 rounds skips the warm-up (bench/smoke.sh: the figures then mean nothing).
 source "$(dirname "$0")/lib.sh"
 seconds=${1:-15}
+warmup_rounds=${2:-12}
 start_service
 url="http://127.0.0.1:$BENCH_PORT"
 rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 previous=0
-for round in $(seq 1 24); do
+for ((round = 1; round <= 2 * warmup_rounds; round++)); do
 	current=$(rps "$(wrk -t"$WRK_THREADS" -c50 -d5s -s "$TOKEN_LUA" "$url/api/v1/auth/token")")
 	wrk -t"$WRK_THREADS" -c50 -d5s "$url/api/v1/health" >/dev/null
 	echo "warm-up round $round: $current tokens/s" >&2
-	if ((round >= 12)) && awk -v a="$previous" -v b="$current" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
+	if ((round >= warmup_rounds)) && awk -v a="$previous" -v b="$current" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
 		break
 	fi
 	previous=$current

@@ -19,7 +19,8 @@ for ((round = 1; round <= 2 * warmup_rounds; round++)); do
 	current=$(rps "$(wrk -t"$WRK_THREADS" -c50 -d5s -s "$TOKEN_LUA" "$url/api/v1/auth/token")")
 	wrk -t"$WRK_THREADS" -c50 -d5s "$url/api/v1/health" >/dev/null
 	echo "warm-up round $round: $current tokens/s" >&2
-	if ((round >= warmup_rounds)) && awk -v a="$previous" -v b="$current" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
+	if ((round >= warmup_rounds)) &&
+		awk -v a="$previous" -v b="$current" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
 		break
 	fi
 	previous=$current

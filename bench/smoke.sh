@@ -37,8 +37,9 @@ smoke memory.sh "^resident set after start: [0-9]+ MB" "^resident set after [0-9
 	"10 s later, idle: [0-9]+ MB" -- 5000
 smoke allocation.sh "^token +[0-9]+ bytes/request" "^health +[0-9]+ bytes/request" -- 1
 smoke profile.sh "^token: $number requests/s while sampled" "^[0-9]+ samples" "%  AccessTokenMinter\.mint$" -- token 1
-smoke dispatch-overhead.sh "^LiveKit fake alone +n=150 +median $number ms" "^through the service +n=150 +median $number ms" \
-	"^median overhead of the service: -?$number ms" "^dispatches the fake created: 600 \(expected 600\)" -- 150 150
+smoke dispatch-overhead.sh "^LiveKit fake alone +n=150 +median $number ms" \
+	"^through the service +n=150 +median $number ms" "^median overhead of the service: -?$number ms" \
+	"^dispatches the fake created: 600 \(expected 600\)" -- 150 150
 smoke rate-limiter-memory.sh "^rate limiter tracking 2,000 callers: $number MB of heap, [0-9]+ bytes per caller" -- 2000
 smoke load-and-fault.sh "^healthy +[0-9]+ +$number +$number +0 " "^hung +[0-9]+ " "^refused +[0-9]+ " "^503 +[0-9]+ " \
 	"^duplicate dispatches at the fake: 0 " "^resident set at end: [0-9]+ MB" -- 2 50

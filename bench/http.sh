@@ -25,11 +25,13 @@ for ((round = 1; round <= 2 * warmup_rounds; round++)); do
 	fi
 	previous=$current
 done
+errors() { # wrk's non-2xx answers and socket errors, summed
+	awk '/Non-2xx|Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i} END {print s + 0}' <<<"$1"
+}
 report() { # name, wrk output, service CPU µs per request, wrk's CPU in % of a core
-	printf '%-7s %10s req/s  p50 %8s  p99 %8s  errors %s  CPU %s µs/request  (wrk: %s%% of a core)\n' "$1" "$(rps "$2")" \
-		"$(awk '$1 == "50%" {print $2}' <<<"$2")" "$(awk '$1 == "99%" {print $2}' <<<"$2")" \
-		"$(awk '/Non-2xx|Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i} END {print s + 0}' <<<"$2")" \
-		"$3" "$4"
+	printf '%-7s %10s req/s  p50 %8s  p99 %8s  errors %s  CPU %s µs/request  (wrk: %s%% of a core)\n' \
+		"$1" "$(rps "$2")" "$(awk '$1 == "50%" {print $2}' <<<"$2")" "$(awk '$1 == "99%" {print $2}' <<<"$2")" \
+		"$(errors "$2")" "$3" "$4"
 }
 measure() { # wrk arguments; sets out (wrk's output), cpu (the service's CPU µs per completed request) and wrk_cpu
 	local before after
